@@ -1,0 +1,30 @@
+# BriefingBook: `make run` writes the briefing outputs from seeds/ into output/;
+# `make test` installs what it needs and runs the tests. Both work on a fresh Debian machine.
+SWIFT   ?= swift
+INPUT   ?= seeds
+OUTPUT  ?= output
+RELEASE := .build/release/briefing
+
+.PHONY: setup build release run test bench clean
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build --product briefing
+
+release: setup
+	$(SWIFT) build -c release --product briefing
+
+run: release
+	mkdir -p $(OUTPUT)
+	$(RELEASE) analyze --input $(INPUT) --json $(OUTPUT)/analysis.json
+
+test: setup
+	$(SWIFT) test
+
+bench: release
+	python3 scripts/bench.py --binary $(RELEASE)
+
+clean:
+	rm -rf .build $(OUTPUT)/*.json

@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one module a stage: ingest -> extract -> aggregate -> (render, schedule),
+// over a plain-value model and user-editable configuration.
+let package = Package(
+    name: "BriefingBook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "briefing", targets: ["briefing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libxml2's HTML parser, from Debian's libxml2-dev.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // HTML -> text lines. Kept free of Foundation: Foundation's ICU and Debian's clash.
+        .target(name: "HTMLText", dependencies: ["CLibXML2"]),
+        // Plain values: Meeting, Statement, Commitment, Thread, Analysis, Diagnostic.
+        .target(name: "BriefingModel"),
+        // User-editable YAML: taxonomy, people, commitment cues, relationship, manifest.
+        .target(name: "BriefingConfig", dependencies: [
+            "BriefingModel", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Bytes -> decoded text -> classified lines with provenance.
+        .target(name: "BriefingIngest", dependencies: [
+            "BriefingModel", "HTMLText", .product(name: "Yams", package: "Yams"),
+        ]),
+        // One readout -> one Meeting.
+        .target(name: "BriefingExtract", dependencies: [
+            "BriefingModel", "BriefingConfig", "BriefingIngest",
+        ]),
+        // A folder of readouts -> Analysis (frequencies, threads).
+        .target(name: "BriefingAggregate", dependencies: [
+            "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingExtract",
+        ]),
+        .executableTarget(name: "briefing", dependencies: [
+            "BriefingModel", "BriefingConfig", "BriefingAggregate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
+        .testTarget(name: "BriefingExtractTests", dependencies: [
+            "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
+        ]),
+        .testTarget(name: "BriefingAggregateTests", dependencies: [
+            "BriefingAggregate", "BriefingConfig", "BriefingModel",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

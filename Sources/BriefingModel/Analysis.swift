@@ -1,0 +1,72 @@
+/// The aggregation stage's output: every meeting, topic frequencies and commitment threads.
+/// This is what `briefing analyze --json` writes and what rendering and scheduling read.
+public struct Analysis: Sendable, Codable {
+    public struct Summary: Hashable, Sendable, Codable {
+        public var readouts: Int
+        public var meetings: Int
+        public var failed: Int
+        public var firstDate: CalendarDay?
+        public var lastDate: CalendarDay?
+        /// Commitments by strength, keyed "1"..."4".
+        public var commitmentsByStrength: [String: Int]
+        public var threads: Int
+        public var warnings: Int
+        public var errors: Int
+        public init(readouts: Int, meetings: Int, failed: Int, firstDate: CalendarDay?,
+                    lastDate: CalendarDay?, commitmentsByStrength: [String: Int], threads: Int,
+                    warnings: Int, errors: Int) {
+            self.readouts = readouts
+            self.meetings = meetings
+            self.failed = failed
+            self.firstDate = firstDate
+            self.lastDate = lastDate
+            self.commitmentsByStrength = commitmentsByStrength
+            self.threads = threads
+            self.warnings = warnings
+            self.errors = errors
+        }
+    }
+
+    /// A taxonomy entry as used for this analysis (so an export is self-describing).
+    public struct TopicLabel: Hashable, Sendable, Codable {
+        public var id: String
+        public var label: String
+        public init(id: String, label: String) {
+            self.id = id
+            self.label = label
+        }
+    }
+
+    /// Export format version; bumped when a field changes meaning.
+    public var formatVersion: Int
+    public var generator: String
+    /// The input folder as given.
+    public var input: String
+    public var summary: Summary
+    public var taxonomy: [TopicLabel]
+    /// In date order (undated last, by file name).
+    public var meetings: [Meeting]
+    /// Sorted by mentions, then meetings, then id.
+    public var topics: [TopicFrequency]
+    /// Sorted by number of occurrences, then last date, then id.
+    public var threads: [CommitmentThread]
+    public var diagnostics: [Diagnostic]
+
+    public init(formatVersion: Int = 1, generator: String, input: String, summary: Summary,
+                taxonomy: [TopicLabel], meetings: [Meeting], topics: [TopicFrequency],
+                threads: [CommitmentThread], diagnostics: [Diagnostic]) {
+        self.formatVersion = formatVersion
+        self.generator = generator
+        self.input = input
+        self.summary = summary
+        self.taxonomy = taxonomy
+        self.meetings = meetings
+        self.topics = topics
+        self.threads = threads
+        self.diagnostics = diagnostics
+    }
+
+    public func label(ofTopic id: String) -> String {
+        taxonomy.first { $0.id == id }?.label ?? id
+    }
+}

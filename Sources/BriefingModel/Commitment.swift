@@ -1,0 +1,45 @@
+/// A discrete, publicly expressed statement of intent to act toward an identified goal.
+public struct Commitment: Hashable, Sendable, Codable {
+    /// How strongly the commitment was made.
+    public enum Strength: Int, Sendable, Codable, Comparable, CaseIterable {
+        case sharedView = 1, confirmed = 2, agreed = 3, signed = 4
+        public static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
+        public var label: String {
+            switch self {
+            case .sharedView: "shared view"
+            case .confirmed: "confirmed"
+            case .agreed: "agreed"
+            case .signed: "signed"
+            }
+        }
+    }
+
+    /// The part of the sentence that carries this commitment (the whole sentence when it holds
+    /// only one).
+    public var text: String
+    /// The minimal clause: from the cue to the end of what it governs.
+    public var clause: String
+    /// "japan", "us" or "both".
+    public var actor: String
+    public var strength: Strength
+    /// The word(s) that decided the strength: "agreed", "reaffirmed", "expressed ... intention".
+    public var cue: String
+    public var topics: [String]
+    /// Thread concept ids (from the taxonomy) this commitment speaks to, most specific first.
+    public var concepts: [String]
+    public var file: String
+    public var line: Int
+
+    public init(text: String, clause: String, actor: String, strength: Strength, cue: String,
+                topics: [String], concepts: [String], file: String, line: Int) {
+        self.text = text
+        self.clause = clause
+        self.actor = actor
+        self.strength = strength
+        self.cue = cue
+        self.topics = topics
+        self.concepts = concepts
+        self.file = file
+        self.line = line
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything extracted from one readout.
+public struct Meeting: Hashable, Sendable, Codable {
+    /// Where the date came from, most trusted first.
+    public enum DateSource: String, Sendable, Codable {
+        case text, frontMatter = "front-matter", manifest, pageMetadata = "page-metadata"
+        case termsOfOffice = "terms-of-office", none
+    }
+
+    /// The readout's file name, no folder (what the scorer and the ledger key on).
+    public var file: String
+    /// The path as the user's input folder gives it, for diagnostics and source references.
+    public var path: String
+    public var title: String?
+    public var date: CalendarDay?
+    /// True when the year was not in the text, front matter or manifest.
+    public var dateInferred: Bool
+    public var dateSource: DateSource
+    /// Distinct kinds in order of appearance; `parts` has each with its own time.
+    public var kinds: [String]
+    public var parts: [MeetingPart]
+    /// The people who held the meeting.
+    public var participants: [Participant]
+    /// People named but not in the meeting (Kim Jong-un, Xi Jinping).
+    public var mentioned: [Participant]
+    public var place: String?
+    /// Local start time "HH:MM".
+    public var startTime: String?
+    public var durationMinutes: Int?
+    /// The readout's own section headings, in order.
+    public var sections: [String]
+    public var statementCount: Int
+    /// Topic mentions (statements matched), sorted by mentions then id.
+    public var topics: [TopicCount]
+    public var commitments: [Commitment]
+    /// Present only when the analysis was asked to keep statements.
+    public var statements: [Statement]?
+
+    public init(file: String, path: String, title: String? = nil, date: CalendarDay? = nil,
+                dateInferred: Bool = false, dateSource: DateSource = .none, kinds: [String] = [],
+                parts: [MeetingPart] = [], participants: [Participant] = [],
+                mentioned: [Participant] = [], place: String? = nil, startTime: String? = nil,
+                durationMinutes: Int? = nil, sections: [String] = [], statementCount: Int = 0,
+                topics: [TopicCount] = [], commitments: [Commitment] = [],
+                statements: [Statement]? = nil) {
+        self.file = file
+        self.path = path
+        self.title = title
+        self.date = date
+        self.dateInferred = dateInferred
+        self.dateSource = dateSource
+        self.kinds = kinds
+        self.parts = parts
+        self.participants = participants
+        self.mentioned = mentioned
+        self.place = place
+        self.startTime = startTime
+        self.durationMinutes = durationMinutes
+        self.sections = sections
+        self.statementCount = statementCount
+        self.topics = topics
+        self.commitments = commitments
+        self.statements = statements
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, path, title, date, dateInferred, dateSource, kinds, parts, participants
+        case mentioned, place, startTime, durationMinutes, sections, statementCount, topics
+        case commitments, statements
+    }
+
+    // Written by hand so that absent values are explicit nulls in the export.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(path, forKey: .path)
+        try c.encode(title, forKey: .title)
+        try c.encode(date, forKey: .date)
+        try c.encode(dateInferred, forKey: .dateInferred)
+        try c.encode(dateSource, forKey: .dateSource)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(parts, forKey: .parts)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(mentioned, forKey: .mentioned)
+        try c.encode(place, forKey: .place)
+        try c.encode(startTime, forKey: .startTime)
+        try c.encode(durationMinutes, forKey: .durationMinutes)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(statementCount, forKey: .statementCount)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(commitments, forKey: .commitments)
+        try c.encodeIfPresent(statements, forKey: .statements)
+    }
+}

@@ -1,0 +1,33 @@
+/// A person in a meeting: one canonical name per human, whatever the readout calls them.
+public struct Participant: Hashable, Sendable, Codable {
+    /// Canonical name from the people registry, or the name as written when unknown.
+    public var name: String
+    /// Office held on the meeting's date ("Prime Minister"), from the registry or the text.
+    public var role: String?
+    public var country: String?
+    /// The relationship side this person speaks for ("japan", "us"), or nil for third parties.
+    public var side: String?
+    /// False when the person is not in the people registry (role and country are then from
+    /// the text around the name).
+    public var known: Bool
+
+    public init(name: String, role: String?, country: String?, side: String?, known: Bool) {
+        self.name = name
+        self.role = role
+        self.country = country
+        self.side = side
+        self.known = known
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, role, country, side, known }
+
+    // Absent values are explicit nulls in the export.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(role, forKey: .role)
+        try c.encode(country, forKey: .country)
+        try c.encode(side, forKey: .side)
+        try c.encode(known, forKey: .known)
+    }
+}
