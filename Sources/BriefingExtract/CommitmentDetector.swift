@@ -104,9 +104,22 @@ struct CommitmentDetector: Sendable {
         let candidates = findCandidates(toks)
         var found: [Found] = []
         var lastCueEnd = -1
+        // A cue made with a third party still owns its clause: "shared recognition with Mr. Xi
+        // that they will strive" gives nothing, not a "will strive" of the two sides.
+        var heldByThirdParty = false
         for c in candidates {
             let actor = actorOf(c)
-            if actor == .thirdParty { continue }
+            if actor == .thirdParty {
+                if c.kind == .verb || c.kind == .sharedView {
+                    heldByThirdParty = true
+                    lastCueEnd = c.cueEnd
+                }
+                continue
+            }
+            if heldByThirdParty {
+                guard c.kind == .verb || c.kind == .sharedView, startsCoordinatedClause(toks, c, after: lastCueEnd) else { continue }
+                heldByThirdParty = false
+            }
             if let prev = found.last {
                 // Later cue in the same sentence: a new commitment only when it begins a
                 // coordinated clause of its own.
@@ -116,7 +129,10 @@ struct CommitmentDetector: Sendable {
                 switch c.kind {
                 case .verb, .sharedView:
                     if !coordinated && !newSubject { continue }
-                case .intention, .desire, .modal:
+                case .modal:
+                    // A modal after a cue is inside that cue's clause ("hopes Japan will").
+                    continue
+                case .intention, .desire:
                     if !(coordinated && newSubject) && !(c.kind == .intention && coordinated) { continue }
                 }
             }
@@ -236,7 +252,11 @@ struct CommitmentDetector: Sendable {
     private func sharedViewCue(_ toks: [Token], _ i: Int) -> Candidate? {
         guard let m = sharedView.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
-        guard clauseHasAction(toks, from: m.end) else { return nil }
+        // "shared the view that ..." (a clause), not "shared views on the situation" (a topic);
+        // "shared recognition with X that ..." keeps its clause a few words on.
+        guard let that = toks[m.end..<min(toks.count, m.end + 8)].firstIndex(where: { $0.lower == "that" }),
+              toks[m.end..<that].allSatisfy({ $0.lower != "on" || that == m.end }),
+              clauseHasAction(toks, from: that + 1) else { return nil }
         let cue = toks[i..<m.end].map(\.lower).joined(separator: " ")
         return Candidate(kind: .sharedView, strength: .sharedView, cueStart: i, cueEnd: m.end, subjectBefore: i,
                          owner: nil, cue: cue)
@@ -271,7 +291,17 @@ struct CommitmentDetector: Sendable {
                          subjectBefore: subjectBefore, owner: owner, cue: verbWord + toks[i].lower)
     }
 
+    static let hopeVerbs: Set<String> = ["hope", "hopes", "hoped", "wish", "wishes", "wished", "trust", "trusts"]
+
     private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        // "he hopes Japan and the United States will work together": hope with a bare clause.
+        if CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
+           toks[i + 1].lower != "to", toks[i + 1].lower != "that",
+           toks[i + 1].capitalized || MentionFinder.pronouns.contains(toks[i + 1].lower) || toks[i + 1].lower == "the",
+           clauseHasAction(toks, from: i + 1), !negated(toks, before: i) {
+            return Candidate(kind: .desire, strength: .sharedView, cueStart: i, cueEnd: i + 1, subjectBefore: i,
+                             owner: nil, cue: toks[i].lower)
+        }
         guard let m = desires.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
         if talkFollows(toks, from: m.end) { return nil }

@@ -64,7 +64,22 @@ struct SpeakerResolver {
         if SpeakerResolver.introWords.contains(toks[0].lower) {
             if let comma = toks.prefix(18).firstIndex(where: { $0.punctuationAfter == 0x2C }) { from = comma + 1 }
         }
-        return mentions.first { $0.start >= from && $0.start <= from + 7 }
+        // Prefer a mention that is followed by its verb ("Prime Minister Abe stated"); a
+        // possessive ("Biden's inquiry") is never the subject.
+        let usable = mentions.filter { !toks[$0.end - 1].possessive }
+        if let m = usable.first(where: { $0.start >= from && $0.end < toks.count && looksLikeVerb(toks[$0.end].lower) }) {
+            return m
+        }
+        return usable.first { $0.start >= from && $0.start <= from + 7 }
+    }
+
+    static let verbs: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "also", "then",
+                                     "said", "met", "held", "spoke", "made", "began", "began", "sought", "took",
+                                     "gave", "told", "saw", "thanked", "once", "both", "jointly", "further", "can",
+                                     "could", "should", "must", "did", "shared", "agreed", "reiterated"]
+
+    private func looksLikeVerb(_ w: String) -> Bool {
+        SpeakerResolver.verbs.contains(w) || (w.hasSuffix("ed") && w.count > 4) || (w.hasSuffix("s") && w.count > 3 && !w.hasSuffix("ss"))
     }
 
     private func pronounPerson(_ p: String) -> Int? {
@@ -128,6 +143,16 @@ struct SpeakerResolver {
     /// Who a commitment cue's subject is: the mention right before it (skipping adverbs and
     /// auxiliaries), an intent noun's owner, else the sentence's subject.
     func actor(for c: CommitmentDetector.Candidate, tokens toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> Actor {
+        // "shared recognition with Mr. Xi Jinping that ...", "agreed with North Korea": a
+        // commitment made with a third party is not one of this relationship.
+        var k = c.kind == .verb || c.kind == .sharedView ? c.cueEnd : toks.count
+        while k < min(toks.count, c.cueEnd + 6), toks[k].lower != "that" {
+            if toks[k].lower == "with", let m = mentions.first(where: { $0.start > k && $0.start <= k + 3 }),
+               simpleActor(m, toks: toks, gistSpeaker: gistSpeaker) == .thirdParty {
+                return .thirdParty
+            }
+            k += 1
+        }
         if let o = c.owner {
             if let m = mentions.first(where: { $0.start <= o && o < $0.end }) {
                 return actor(of: m, toks: toks, mentions: mentions, gistSpeaker: gistSpeaker)
