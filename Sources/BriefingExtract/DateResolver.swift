@@ -1,6 +1,7 @@
 import BriefingConfig
 import BriefingIngest
 import BriefingModel
+import Foundation
 
 /// Decides a meeting's date: from the text when it has a year; else front matter, the
 /// manifest, the page's metadata; else the year in which the participants all held office.
@@ -34,7 +35,7 @@ struct DateResolver {
     }
 
     static func resolve(written: WrittenDate?, readout: ReadoutText, manifest: Manifest.Entry?, manifestFile: String?,
-                        participants: [PeopleRegistry.Person], asOf: CalendarDay, firstTermCue: Bool,
+                        participants: [(PeopleRegistry.Person, String?)], asOf: CalendarDay, firstTermCue: Bool,
                         openingLine: Int) -> Result {
         let path = readout.path
         var diags: [Diagnostic] = []
@@ -65,19 +66,26 @@ struct DateResolver {
             return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
         }
         // Month and day only: which years had all these people in office on that day?
-        let known = participants.filter { !$0.offices.isEmpty }
+        let known = participants.filter { !$0.0.offices.isEmpty }
+        // An office matching the title the text gives ("Prime Minister Aso", not Deputy PM Aso).
+        func holds(_ p: (PeopleRegistry.Person, String?), _ d: CalendarDay) -> Bool {
+            let held = p.0.offices.filter { $0.holds(on: d) }
+            guard let title = p.1 else { return !held.isEmpty }
+            let matching = p.0.offices.contains { RoleMatch.matches(title: title, role: $0.role) }
+            return matching ? held.contains { RoleMatch.matches(title: title, role: $0.role) } : !held.isEmpty
+        }
         guard !known.isEmpty else {
             diags.append(Diagnostic(.error, file: path, line: openingLine,
                                     "the date has no year and no participant is in people.yaml to infer it; add the date to manifest.yaml"))
             return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
         }
         var candidates: [CalendarDay] = []
-        let firstYear = known.flatMap(\.offices).map(\.from.year).min() ?? asOf.year
+        let firstYear = known.flatMap(\.0.offices).map(\.from.year).min() ?? asOf.year
         for y in firstYear...asOf.year {
             guard let d = CalendarDay(year: y, month: w.month, day: w.day), d <= asOf else { continue }
-            if known.allSatisfy({ $0.office(on: d) != nil }) { candidates.append(d) }
+            if known.allSatisfy({ holds($0, d) }) { candidates.append(d) }
         }
-        let names = known.map(\.name).joined(separator: " and ")
+        let names = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }.joined(separator: " and ")
         let how = "add \"\(readout.file): {date: YYYY-MM-DD}\" to manifest.yaml in the input folder to settle it"
         switch candidates.count {
         case 0:

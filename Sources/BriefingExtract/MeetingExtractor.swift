@@ -105,8 +105,11 @@ public struct MeetingExtractor: Sendable {
         let relationship = configuration.relationship
         func side(ofPerson i: Int) -> String? {
             let p = table.people[i]
-            return relationship.side(ofCountry: table.country(of: i, registry: people, on: provisionalDay))?.id
-                ?? p.title.flatMap { mentions.sideOfTitle[$0.lowercased()] }
+            // A known country decides; a title alone ("President") only when nothing else does.
+            if let country = table.country(of: i, registry: people, on: provisionalDay) {
+                return relationship.side(ofCountry: country)?.id
+            }
+            return p.title.flatMap { mentions.sideOfTitle[$0.lowercased()] }
         }
         var participantIdx: [Int] = []
         func addParticipant(_ i: Int) {
@@ -127,7 +130,9 @@ public struct MeetingExtractor: Sendable {
         }
 
         // Date.
-        let registryParticipants = participantIdx.compactMap { table.people[$0].registryIndex }.map { people.person($0) }
+        let registryParticipants = participantIdx.compactMap { i in
+            table.people[i].registryIndex.map { (people.person($0), table.people[i].title) }
+        }
         let lowerText = (opening.map(\.text) + parsed.prefix(8).map(\.sentence.text)).joined(separator: " ").lowercased()
         let firstTermCue = ["appointment", "assuming office", "took office", "taking office", "inauguration",
                             "newly appointed", "newly elected", "election as", "on her election", "on his election"]

@@ -79,6 +79,7 @@ struct MentionFinder: Sendable {
         var bareSurname: String?
         /// "..., President of the United States" right after the name.
         var appositiveCountry: String?
+        var appositiveTitle: String?
     }
 
     func personHits(_ toks: [Token], bytes: [UInt8], day: CalendarDay?) -> [PersonHit] {
@@ -97,6 +98,7 @@ struct MentionFinder: Sendable {
             if j < toks.count, toks[j].capitalized, let m = people.fullNames.match(at: j, in: toks) {
                 var hit = PersonHit(start: i, end: m.end, registryIndex: m.value, title: title)
                 hit.appositiveCountry = appositive(toks, bytes: bytes, after: m.end)
+                hit.appositiveTitle = appositiveTitle(toks, after: m.end)
                 out.append(hit)
                 i = m.end
                 continue
@@ -139,6 +141,13 @@ struct MentionFinder: Sendable {
 
     private func isSideOrOther(_ toks: [Token], _ j: Int) -> Bool {
         sideNames.match(at: j, in: toks) != nil || others.match(at: j, in: toks) != nil
+    }
+
+    /// ", Prime Minister of Japan" -> "Prime Minister".
+    func appositiveTitle(_ toks: [Token], after k: Int) -> String? {
+        guard k > 0, k < toks.count, toks[k - 1].punctuationAfter == 0x2C,
+              let t = people.titles.match(at: k, in: toks) else { return nil }
+        return t.value
     }
 
     /// ", President of the United States of America" / ", Prime Minister of Japan" -> the country.

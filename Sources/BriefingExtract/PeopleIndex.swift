@@ -69,8 +69,8 @@ public struct PeopleIndex: Sendable {
             var score = 0
             if let day, let office = p.office(on: day) {
                 score += 2
-                if let title, office.role.localizedStandardContains(title) { score += 2 }
-            } else if let title, p.offices.contains(where: { $0.role.localizedStandardContains(title) }) {
+                if let title, RoleMatch.matches(title: title, role: office.role) { score += 2 }
+            } else if let title, p.offices.contains(where: { RoleMatch.matches(title: title, role: $0.role) }) {
                 score += 1
             }
             if best == nil || score > best!.1 { best = (c, score) }

@@ -10,7 +10,7 @@ struct PersonTable {
     /// Adds a person hit (or finds who it is) and returns the person's index.
     mutating func add(_ hit: MentionFinder.PersonHit, registry: PeopleIndex, line: Int) -> Int? {
         if let i = index(of: hit, registry: registry) {
-            if people[i].title == nil { people[i].title = hit.title }
+            if people[i].title == nil { people[i].title = hit.title ?? hit.appositiveTitle }
             if people[i].country == nil { people[i].country = hit.appositiveCountry }
             if let name = hit.writtenName, people[i].registryIndex == nil, name.count > people[i].name.count {
                 people[i].name = name
@@ -18,11 +18,11 @@ struct PersonTable {
             return i
         }
         if let r = hit.registryIndex {
-            people.append(FoundPerson(registryIndex: r, name: registry.person(r).name, title: hit.title,
+            people.append(FoundPerson(registryIndex: r, name: registry.person(r).name, title: hit.title ?? hit.appositiveTitle,
                                       country: hit.appositiveCountry, firstLine: line))
             femaleFlags[people.count - 1] = registry.person(r).female
         } else if let name = hit.writtenName {
-            people.append(FoundPerson(registryIndex: nil, name: name, title: hit.title, country: hit.appositiveCountry,
+            people.append(FoundPerson(registryIndex: nil, name: name, title: hit.title ?? hit.appositiveTitle, country: hit.appositiveCountry,
                                       firstLine: line))
         } else {
             return nil
@@ -73,9 +73,9 @@ struct PersonTable {
             let office: PeopleRegistry.Office?
             if let day {
                 let held = person.offices.filter { $0.holds(on: day) }
-                office = held.first { o in p.title.map { o.role.localizedCaseInsensitiveContains($0) } ?? false } ?? held.last
+                office = held.first { o in p.title.map { RoleMatch.matches(title: $0, role: o.role) } ?? false } ?? held.last
             } else {
-                office = person.offices.last { o in p.title.map { o.role.localizedCaseInsensitiveContains($0) } ?? false }
+                office = person.offices.last { o in p.title.map { RoleMatch.matches(title: $0, role: o.role) } ?? false }
                     ?? person.offices.last
             }
             if let office {

@@ -149,6 +149,8 @@ public enum SentenceSplitter {
         let word = String(decoding: b[s..<dot], as: UTF8.self).lowercased()
         if word.isEmpty { return true }
         if titles.contains(word) { return false }
+        // "May. 15", "June. 3": a month before a day number.
+        if DateFinder.months[word] != nil, next < b.count, b[next] >= 0x30, b[next] <= 0x39 { return false }
         // Single capital initial ("Donald J. Trump").
         if word.utf8.count == 1, let f = word.utf8.first, f >= 0x61, f <= 0x7A, b[s] >= 0x41, b[s] <= 0x5A { return false }
         if word.contains(".") || word == "u.s" || word == "a.m" || word == "p.m" {

@@ -145,13 +145,11 @@ struct SpeakerResolver {
     func actor(for c: CommitmentDetector.Candidate, tokens toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> Actor {
         // "shared recognition with Mr. Xi Jinping that ...", "agreed with North Korea": a
         // commitment made with a third party is not one of this relationship.
-        var k = c.kind == .verb || c.kind == .sharedView ? c.cueEnd : toks.count
-        while k < min(toks.count, c.cueEnd + 6), toks[k].lower != "that" {
-            if toks[k].lower == "with", let m = mentions.first(where: { $0.start > k && $0.start <= k + 3 }),
-               simpleActor(m, toks: toks, gistSpeaker: gistSpeaker) == .thirdParty {
-                return .thirdParty
-            }
-            k += 1
+        let k = c.cueEnd
+        if c.kind == .verb || c.kind == .sharedView, k < toks.count, toks[k].lower == "with",
+           let m = mentions.first(where: { $0.start > k && $0.start <= k + 2 }),
+           simpleActor(m, toks: toks, gistSpeaker: gistSpeaker) == .thirdParty {
+            return .thirdParty
         }
         if let o = c.owner {
             if let m = mentions.first(where: { $0.start <= o && o < $0.end }) {

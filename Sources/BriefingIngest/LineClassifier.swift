@@ -30,6 +30,11 @@ enum LineClassifier {
             let words = wordCount(text)
             let terminal = endsSentence(text)
 
+            // Reference and link lists follow the text; before it, such a line is page furniture.
+            if isReferenceHeading(line), !seenProse {
+                out.append(SourceLine(text: line, number: r.number, role: .noise, marker: marker))
+                continue
+            }
             if isReferenceHeading(line) {
                 inReferences = true
                 out.append(SourceLine(text: line, number: r.number, role: .noise, marker: marker))

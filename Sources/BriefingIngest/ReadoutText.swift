@@ -38,7 +38,9 @@ public struct ReadoutText: Sendable {
 
     public static func parse(_ bytes: [UInt8], file: String, path: String) throws(IngestError) -> ReadoutText {
         let ext = (file as NSString).pathExtension.lowercased()
-        let format: Format = ext == "html" || ext == "htm" ? .html : (ext == "md" || ext == "markdown" ? .markdown : .text)
+        var format: Format = ext == "html" || ext == "htm" ? .html : (ext == "md" || ext == "markdown" ? .markdown : .text)
+        // A page saved as plain text under an .html name: read it as text.
+        if format == .html, !looksLikeHTML(bytes) { format = .text }
         var notes: [String] = []
         if format == .html {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -88,6 +90,19 @@ public struct ReadoutText: Sendable {
         return ReadoutText(file: file, path: path, format: format, frontMatter: front, pageTitle: nil,
                            metadataDates: [], lines: lines, notes: notes)
     }
+}
+
+/// Whether the bytes contain markup: a "<" followed by a letter, "!" or "/".
+func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+    var i = 0
+    while i + 1 < bytes.count {
+        if bytes[i] == 0x3C {
+            let c = bytes[i + 1] | 0x20
+            if (c >= 0x61 && c <= 0x7A) || bytes[i + 1] == 0x21 || bytes[i + 1] == 0x2F { return true }
+        }
+        i += 1
+    }
+    return false
 }
 
 /// A line before classification.
