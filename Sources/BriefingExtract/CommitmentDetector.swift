@@ -53,6 +53,11 @@ struct CommitmentDetector: Sendable {
     }
 
     private let verbStrength: [String: Int]
+    /// Strength by lexicon id of the folded verb (0 = not a cue verb), for the per-word scan.
+    private let verbStrengthByID: [Int8]
+    private let hopeWords: WordSet
+    private let modalWords: WordSet
+    private let intentionWords: WordSet
     private let needsAction: Set<String>
     private let notAfter: [String: [[String]]]
     private let sharedView: PhraseMatcher<Bool>
@@ -75,16 +80,26 @@ struct CommitmentDetector: Sendable {
                                        "firmly", "strongly", "fully", "subsequently", "additionally", "together",
                                        "likewise", "similarly", "hereby", "today", "formally", "officially"]
 
-    init(vocabulary v: CommitmentVocabulary) {
+    init(vocabulary v: CommitmentVocabulary, lexicon: Lexicon) {
         var vs: [String: Int] = [:]
         for (s, words) in v.verbs { for w in words { vs[w.lowercased()] = s } }
         verbStrength = vs
+        var byID: [Int8] = []
+        for (w, st) in vs {
+            let id = Int(lexicon.intern(Tokenizer.fold(w)))
+            if id >= byID.count { byID += Array(repeating: 0, count: id - byID.count + 1) }
+            byID[id] = Int8(st)
+        }
+        verbStrengthByID = byID
+        hopeWords = WordSet(Array(CommitmentDetector.hopeVerbs), lexicon: lexicon)
+        modalWords = WordSet(v.modals, lexicon: lexicon)
+        intentionWords = WordSet(v.intentionNouns, lexicon: lexicon)
         needsAction = Set(v.needsActionInClause.map { $0.lowercased() })
         var na: [String: [[String]]] = [:]
         for (k, list) in v.notAfter { na[k] = list.map { Tokenizer.tokens($0).map(\.lower) } }
         notAfter = na
         func matcher(_ phrases: [String]) -> PhraseMatcher<Bool> {
-            var m = PhraseMatcher<Bool>()
+            var m = PhraseMatcher<Bool>(lexicon: lexicon)
             for p in phrases { m.add(p, true) }
             return m
         }
@@ -219,6 +234,8 @@ struct CommitmentDetector: Sendable {
     }
 
     private func verbCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        let id = Int(toks[i].id)
+        guard id > 0, id < verbStrengthByID.count, verbStrengthByID[id] > 0 else { return nil }
         let w = toks[i].lower
         guard let s = verbStrength[w] else { return nil }
         let prev = i > 0 ? toks[i - 1].lower : ""
@@ -263,7 +280,7 @@ struct CommitmentDetector: Sendable {
     }
 
     private func intentionCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        guard intentionNouns.contains(toks[i].norm), i + 1 < toks.count,
+        guard intentionWords.contains(toks[i]), i + 1 < toks.count,
               toks[i + 1].lower == "to" || toks[i + 1].lower == "that" else { return nil }
         // An owner within three words before: "her", "their", "Japan's", "the United States'".
         var j = i - 1
@@ -295,7 +312,7 @@ struct CommitmentDetector: Sendable {
 
     private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
         // "he hopes Japan and the United States will work together": hope with a bare clause.
-        if CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
+        if hopeWords.contains(toks[i]), CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
            toks[i + 1].lower != "to", toks[i + 1].lower != "that",
            toks[i + 1].capitalized || MentionFinder.pronouns.contains(toks[i + 1].lower) || toks[i + 1].lower == "the",
            clauseHasAction(toks, from: i + 1), !negated(toks, before: i) {
@@ -312,7 +329,7 @@ struct CommitmentDetector: Sendable {
     }
 
     private func modalCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        guard modals.contains(toks[i].lower), i > 0 else { return nil }
+        guard modalWords.contains(toks[i]), modals.contains(toks[i].lower), i > 0 else { return nil }
         var j = i + 1
         while j < toks.count, let t = transparent.match(at: j, in: toks) { j = t.end }
         guard j < toks.count else { return nil }

@@ -11,14 +11,17 @@ struct MeetingFacts: Sendable {
     let leadersKind: String
     let ministersKind: String
 
-    init(vocabulary v: MeetingVocabulary) {
-        var k = PhraseMatcher<String>()
+    let lexicon: Lexicon
+
+    init(vocabulary v: MeetingVocabulary, lexicon: Lexicon) {
+        self.lexicon = lexicon
+        var k = PhraseMatcher<String>(lexicon: lexicon)
         for rule in v.kinds { for p in rule.phrases { k.add(p, rule.kind) } }
         kinds = k
-        var g = PhraseMatcher<Bool>()
+        var g = PhraseMatcher<Bool>(lexicon: lexicon)
         for p in v.genericPhrases { g.add(p, true) }
         generic = g
-        var pl = PhraseMatcher<String>()
+        var pl = PhraseMatcher<String>(lexicon: lexicon)
         for p in v.places {
             pl.add(p.name, p.name)
             for a in p.aliases { pl.add(a, p.name) }
@@ -33,7 +36,7 @@ struct MeetingFacts: Sendable {
     func kinds(in texts: [String]) -> [String] {
         var out: [String] = []
         for t in texts {
-            for m in kinds.matches(in: Tokenizer.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
+            for m in kinds.matches(in: lexicon.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
                 out.append(m.value)
             }
         }
@@ -41,11 +44,10 @@ struct MeetingFacts: Sendable {
     }
 
     func mentionsGenericMeeting(_ texts: [String]) -> Bool {
-        texts.contains { !generic.matches(in: Tokenizer.tokens($0)).isEmpty }
+        texts.contains { !generic.matches(in: lexicon.tokens($0)).isEmpty }
     }
 
-    func hasKindWords(_ text: String) -> Bool {
-        let toks = Tokenizer.tokens(text)
+    func hasKindWords(_ toks: [Token]) -> Bool {
         return !kinds.matches(in: toks).isEmpty || !generic.matches(in: toks).isEmpty
     }
 
@@ -78,7 +80,7 @@ struct MeetingFacts: Sendable {
         for group in inside {
             for piece in group.split(whereSeparator: { $0 == ";" }) {
                 let text = String(piece)
-                let toks = Tokenizer.tokens(text)
+                let toks = lexicon.tokens(text)
                 guard let kind = kinds.matches(in: toks, text: Array(text.utf8)).first?.value else { continue }
                 let t = Durations.times(text).first?.0
                 let d = Durations.durations(toks).first?.minutes
@@ -92,7 +94,7 @@ struct MeetingFacts: Sendable {
     /// Where the meeting was: a known place or alias in the opening, else the place after
     /// "visiting", "in" or "at" when it looks like a name. Countries are too vague and ignored.
     func place(_ opening: String) -> String? {
-        let toks = Tokenizer.tokens(opening)
+        let toks = lexicon.tokens(opening)
         let bytes = Array(opening.utf8)
         if let m = places.matches(in: toks, text: bytes).first(where: { isPlaceContext(toks, $0.start) }) {
             return m.value

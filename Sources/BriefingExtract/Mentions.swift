@@ -36,6 +36,7 @@ struct MentionFinder: Sendable {
     let collectives: PhraseMatcher<Bool>
     /// Title -> side id, from the relationship's titles.
     let sideOfTitle: [String: String]
+    let pronounWords: WordSet
     let relationship: Relationship
 
     static let collectivePhrases = [
@@ -47,10 +48,10 @@ struct MentionFinder: Sendable {
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
 
-    init(configuration c: Configuration, people: PeopleIndex) {
+    init(configuration c: Configuration, people: PeopleIndex, lexicon: Lexicon) {
         self.people = people
         relationship = c.relationship
-        var s = PhraseMatcher<String>()
+        var s = PhraseMatcher<String>(lexicon: lexicon)
         var titles: [String: String] = [:]
         for side in c.relationship.sides {
             for n in side.names { s.add(n, side.id) }
@@ -58,13 +59,14 @@ struct MentionFinder: Sendable {
             for t in side.titles { titles[t.lowercased()] = side.id }
         }
         sideNames = s
-        var o = PhraseMatcher<Bool>()
+        var o = PhraseMatcher<Bool>(lexicon: lexicon)
         for n in c.relationship.others { o.add(n, true) }
         others = o
-        var coll = PhraseMatcher<Bool>()
+        var coll = PhraseMatcher<Bool>(lexicon: lexicon)
         for p in MentionFinder.collectivePhrases { coll.add(p, true) }
         collectives = coll
         sideOfTitle = titles
+        pronounWords = WordSet(Array(MentionFinder.pronouns), lexicon: lexicon)
     }
 
     /// Raw person hits in a sentence: registry people by full name or title + surname, unknown
@@ -131,7 +133,7 @@ struct MentionFinder: Sendable {
                 i = max(j, i + 1)
                 continue
             }
-            if toks[i].capitalized, people.surnames[toks[i].norm] != nil || people.surnames[Tokenizer.fold(toks[i].lower)] != nil {
+            if toks[i].capitalized, people.surnameWords.contains(toks[i]) {
                 out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
             }
             i += 1
@@ -179,7 +181,7 @@ struct MentionFinder: Sendable {
         for m in others.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
             out.append(Mention(kind: .thirdParty, start: m.start, end: m.end))
         }
-        for (i, t) in toks.enumerated() where MentionFinder.pronouns.contains(t.lower) {
+        for (i, t) in toks.enumerated() where pronounWords.contains(t) && t.lower == t.norm {
             // "I" only as the capital pronoun; "it" and the rest in any case.
             out.append(Mention(kind: .pronoun(t.lower), start: i, end: i + 1))
         }

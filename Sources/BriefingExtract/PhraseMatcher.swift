@@ -10,33 +10,45 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     private struct Entry: Sendable {
-        var words: [String]
+        var words: [Int32]
         /// Exact written forms when case-sensitive.
         var cased: [String]?
         var value: Value
     }
 
-    private var byFirst: [String: [Entry]] = [:]
+    /// Entries by the lexicon id of their first word.
+    private var byFirst: [[Entry]] = []
     public private(set) var count = 0
+    public let lexicon: Lexicon
 
-    public init() {}
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     /// Adds a phrase. Empty phrases are ignored.
     public mutating func add(_ phrase: String, _ value: Value, caseSensitive: Bool = false) {
-        let toks = Tokenizer.tokens(phrase)
+        let toks = lexicon.internPhrase(phrase)
         guard let first = toks.first else { return }
         let bytes = Array(phrase.utf8)
         let cased = caseSensitive ? toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } : nil
-        byFirst[first.norm, default: []].append(Entry(words: toks.map(\.norm), cased: cased, value: value))
-        byFirst[first.norm]!.sort { $0.words.count > $1.words.count }
+        let i = Int(first.id)
+        if i >= byFirst.count { byFirst += Array(repeating: [], count: i - byFirst.count + 1) }
+        byFirst[i].append(Entry(words: toks.map(\.id), cased: cased, value: value))
+        byFirst[i].sort { $0.words.count > $1.words.count }
         count += 1
+    }
+
+    @inline(__always)
+    private func entries(_ t: Token) -> [Entry]? {
+        let i = Int(t.id)
+        guard i > 0, i < byFirst.count else { return nil }
+        let e = byFirst[i]
+        return e.isEmpty ? nil : e
     }
 
     /// Every match, longest at each start position first; overlapping matches are all returned.
     public func allMatches(in tokens: [Token], text: [UInt8]? = nil) -> [Match] {
         var out: [Match] = []
         for i in tokens.indices {
-            guard let entries = byFirst[tokens[i].norm] else { continue }
+            guard let entries = entries(tokens[i]) else { continue }
             for e in entries where matches(e, tokens, at: i, text: text) {
                 out.append(Match(value: e.value, start: i, end: i + e.words.count))
             }
@@ -49,7 +61,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         var out: [Match] = []
         var i = 0
         while i < tokens.count {
-            if let entries = byFirst[tokens[i].norm],
+            if let entries = entries(tokens[i]),
                let e = entries.first(where: { matches($0, tokens, at: i, text: text) }) {
                 out.append(Match(value: e.value, start: i, end: i + e.words.count))
                 i += e.words.count
@@ -62,14 +74,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The longest phrase starting exactly at token i.
     public func match(at i: Int, in tokens: [Token], text: [UInt8]? = nil) -> Match? {
-        guard i < tokens.count, let entries = byFirst[tokens[i].norm],
+        guard i < tokens.count, let entries = entries(tokens[i]),
               let e = entries.first(where: { matches($0, tokens, at: i, text: text) }) else { return nil }
         return Match(value: e.value, start: i, end: i + e.words.count)
     }
 
     private func matches(_ e: Entry, _ tokens: [Token], at i: Int, text: [UInt8]?) -> Bool {
         guard i + e.words.count <= tokens.count else { return false }
-        for k in 1..<max(1, e.words.count) where tokens[i + k].norm != e.words[k] { return false }
+        for k in 1..<max(1, e.words.count) where tokens[i + k].id != e.words[k] { return false }
         if let cased = e.cased {
             guard let text else { return false }
             for k in 0..<cased.count {

@@ -14,6 +14,8 @@ public struct Token: Hashable, Sendable {
     public var possessive: Bool
     /// Punctuation right after the word: "," ";" ":" "(" ")" or 0.
     public var punctuationAfter: UInt8
+    /// Lexicon id of `norm`; 0 when no rule mentions the word (or not looked up).
+    public var id: Int32 = 0
 }
 
 /// Splits text into words: letters and digits, with internal apostrophes and the dots of
@@ -141,17 +143,24 @@ public enum Tokenizer {
     }
 
     /// Light plural fold so "launches" matches "launch" and "abductees" matches "abductee".
+    /// Works on the UTF-8 bytes: it runs on every word of every readout.
     public static func fold(_ w: String) -> String {
-        let u = w.utf8
-        let n = u.count
-        guard n > 3, !w.contains(".") else { return w }
-        if w.hasSuffix("ies"), n > 4 { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("sses") || w.hasSuffix("xes") {
-            return String(w.dropLast(2))
+        var w = w
+        return w.withUTF8 { u -> String in
+            let n = u.count
+            guard n > 3, u[n - 1] == 0x73, !u.contains(0x2E) else { return String(decoding: u, as: UTF8.self) }
+            func ends(_ suffix: StaticString) -> Bool {
+                let k = suffix.utf8CodeUnitCount
+                guard n >= k else { return false }
+                let p = suffix.utf8Start
+                for i in 0..<k where u[n - k + i] != p[i] { return false }
+                return true
+            }
+            if n > 4, ends("ies") { return String(decoding: u[0..<(n - 3)], as: UTF8.self) + "y" }
+            if ends("ches") || ends("shes") || ends("sses") || ends("xes") { return String(decoding: u[0..<(n - 2)], as: UTF8.self) }
+            if ends("ss") || ends("us") || ends("is") { return String(decoding: u, as: UTF8.self) }
+            return String(decoding: u[0..<(n - 1)], as: UTF8.self)
         }
-        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { return w }
-        if w.hasSuffix("s") { return String(w.dropLast()) }
-        return w
     }
 
     /// Folded words of a rule phrase, tokenized exactly as readout text is.

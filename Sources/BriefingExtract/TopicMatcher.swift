@@ -13,9 +13,9 @@ public struct TopicMatcher: Sendable {
     public let topicIDs: [String]
     public let conceptIDs: [String]
 
-    public init(taxonomy: Taxonomy) {
-        var r = PhraseMatcher<Rule>()
-        var c = PhraseMatcher<Int>()
+    public init(taxonomy: Taxonomy, lexicon: Lexicon) {
+        var r = PhraseMatcher<Rule>(lexicon: lexicon)
+        var c = PhraseMatcher<Int>(lexicon: lexicon)
         var ids: [String] = [], cids: [String] = [], ctopic: [Int] = []
         for (ti, topic) in taxonomy.topics.enumerated() {
             ids.append(topic.id)
