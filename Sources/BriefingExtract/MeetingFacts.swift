@@ -56,23 +56,24 @@ struct MeetingFacts: Sendable {
     /// 9:50 a.m. and lasted approximately 40 minutes; signing ceremony commenced at 10:40 ...)".
     func timing(_ opening: String) -> (start: String?, minutes: Int?, parts: [MeetingPart]) {
         // Split off parenthesised part lists; what is outside is about the whole meeting.
-        var outside = ""
+        var outsideBytes: [UInt8] = []
         var inside: [String] = []
         var depth = 0
-        var current = ""
-        for ch in opening {
-            if ch == "(" {
-                if depth == 0 { current = "" } else { current.append(ch) }
+        var current: [UInt8] = []
+        for b in opening.utf8 {
+            if b == 0x28 {
+                if depth == 0 { current.removeAll() } else { current.append(b) }
                 depth += 1
-            } else if ch == ")", depth > 0 {
+            } else if b == 0x29, depth > 0 {
                 depth -= 1
-                if depth == 0 { inside.append(current) } else { current.append(ch) }
+                if depth == 0 { inside.append(String(decoding: current, as: UTF8.self)) } else { current.append(b) }
             } else if depth > 0 {
-                current.append(ch)
+                current.append(b)
             } else {
-                outside.append(ch)
+                outsideBytes.append(b)
             }
         }
+        let outside = String(decoding: outsideBytes, as: UTF8.self)
         let wholeToks = Tokenizer.tokens(outside)
         let start = Durations.times(outside).first?.0
         let minutes = Durations.durations(wholeToks).first?.minutes

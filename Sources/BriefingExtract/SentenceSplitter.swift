@@ -78,7 +78,8 @@ public enum SentenceSplitter {
 
     /// "Abe: We decided ..." -> ("Abe", "We decided ..."): one to four capitalised words, a colon.
     static func gistSpeaker(_ s: String) -> (String, String)? {
-        guard let colon = s.firstIndex(of: ":") else { return nil }
+        // Cheap reject: a speaker prefix is short, so its colon is within the first 40 bytes.
+        guard s.utf8.prefix(40).contains(0x3A), let colon = s.firstIndex(of: ":") else { return nil }
         let head = s[..<colon]
         let words = head.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "of" }),

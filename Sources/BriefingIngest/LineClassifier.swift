@@ -72,14 +72,20 @@ enum LineClassifier {
 
     static func trim(_ s: Substring) -> Substring {
         var s = s
-        while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{FEFF}" || f == "\u{A0}" || f == "\u{3000}" || f == "\r" {
+            s = s.unicodeScalars.dropFirst().isEmpty ? "" : Substring(s.unicodeScalars.dropFirst())
+        }
+        while let l = s.unicodeScalars.last, l == " " || l == "\t" || l == "\u{A0}" || l == "\u{3000}" || l == "\r" {
+            s = Substring(s.unicodeScalars.dropLast())
+        }
         return s
     }
 
+    static let bulletScalars: Set<Unicode.Scalar> = Set("•・●○■□◆◇▪‣∙·".unicodeScalars)
+
     static func dropBullet(_ s: Substring) -> Substring? {
-        guard let f = s.first else { return nil }
-        if "•・●○■□◆◇▪‣∙·".contains(f) { return trim(s.dropFirst()) }
+        guard let f = s.unicodeScalars.first else { return nil }
+        if f.value >= 0x80, bulletScalars.contains(f) { return trim(s.dropFirst()) }
         if f == "-" || f == "*" || f == "–", s.dropFirst().first == " " { return trim(s.dropFirst()) }
         return nil
     }
@@ -115,8 +121,8 @@ enum LineClassifier {
 
     static func wordCount(_ s: Substring) -> Int {
         var n = 0, inWord = false
-        for c in s.unicodeScalars {
-            let w = !(c == " " || c == "\t")
+        for c in s.utf8 {
+            let w = !(c == 0x20 || c == 0x09)
             if w, !inWord { n += 1 }
             inWord = w
         }
@@ -156,6 +162,7 @@ enum LineClassifier {
 
     /// A line that is only a date: month names, numbers, weekdays, ordinals.
     static func looksLikeDate(_ s: String) -> Bool {
+        guard s.utf8.count <= 60, s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var sawMonth = false, sawNumber = false
         for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" || $0 == "-" }) {
             let w = raw.lowercased()
