@@ -68,7 +68,7 @@ public struct MeetingExtractor: Sendable {
         let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
 
         let written = DateResolver.writtenDate(titles: titleLines, datelines: datelines,
-                                               opening: [opening.first?.text ?? ""] + titleLines)
+                                               opening: [opening.first?.text ?? ""])
         let provisionalDay = written?.day_ ?? manifest?.date
             ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
 

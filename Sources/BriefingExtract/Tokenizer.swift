@@ -127,28 +127,36 @@ public enum Tokenizer {
     }
 
     private static func make(_ b: [UInt8], _ s: Int, _ e: Int, possessive: Bool, after: UInt8) -> Token {
-        let raw = String(decoding: b[s..<e], as: UTF8.self)
         let first = b[s]
-        let cap = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : raw.first.map { $0.isUppercase } ?? false
-        let lower = first < 0x80 && !raw.utf8.contains(where: { $0 >= 0x80 }) ? asciiLower(raw) : raw.lowercased()
+        var ascii = true
+        for i in s..<e where b[i] >= 0x80 { ascii = false; break }
+        let cap: Bool
+        let lower: String
+        if ascii {
+            cap = first >= 0x41 && first <= 0x5A
+            lower = String(unsafeUninitializedCapacity: e - s) { buf in
+                for i in s..<e { let c = b[i]; buf[i - s] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return e - s
+            }
+        } else {
+            let raw = String(decoding: b[s..<e], as: UTF8.self)
+            cap = raw.first.map { $0.isUppercase } ?? false
+            lower = raw.lowercased()
+        }
         return Token(norm: fold(lower), lower: lower, start: s, end: e, capitalized: cap,
                      possessive: possessive, punctuationAfter: after)
     }
 
-    private static func asciiLower(_ s: String) -> String {
-        var needs = false
-        for c in s.utf8 where c >= 0x41 && c <= 0x5A { needs = true; break }
-        guard needs else { return s }
-        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
 
     /// Light plural fold so "launches" matches "launch" and "abductees" matches "abductee".
     /// Works on the UTF-8 bytes: it runs on every word of every readout.
     public static func fold(_ w: String) -> String {
+        // Most words do not end in "s": nothing to fold, no copy.
+        guard w.utf8.count > 3, w.utf8.last == 0x73 else { return w }
         var w = w
         return w.withUTF8 { u -> String in
             let n = u.count
-            guard n > 3, u[n - 1] == 0x73, !u.contains(0x2E) else { return String(decoding: u, as: UTF8.self) }
+            guard !u.contains(0x2E) else { return String(decoding: u, as: UTF8.self) }
             func ends(_ suffix: StaticString) -> Bool {
                 let k = suffix.utf8CodeUnitCount
                 guard n >= k else { return false }
