@@ -280,8 +280,18 @@ struct CommitmentDetector: Sendable {
     }
 
     private func intentionCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        guard intentionWords.contains(toks[i]), i + 1 < toks.count,
-              toks[i + 1].lower == "to" || toks[i + 1].lower == "that" else { return nil }
+        guard intentionWords.contains(toks[i]), i + 1 < toks.count else { return nil }
+        // "her determination to", "the hope that", "the commitment of the United States to".
+        var follows = toks[i + 1].lower == "to" || toks[i + 1].lower == "that"
+        var ofOwner = false
+        if !follows, toks[i + 1].lower == "of" {
+            if let k = toks[(i + 2)..<min(toks.count, i + 8)].firstIndex(where: { $0.lower == "to" || $0.lower == "that" }),
+               toks[(i + 2)..<k].contains(where: { $0.capitalized }) {
+                follows = true
+                ofOwner = true
+            }
+        }
+        guard follows else { return nil }
         // An owner within three words before: "her", "their", "Japan's", "the United States'".
         var j = i - 1
         var owner: Int?
@@ -296,18 +306,30 @@ struct CommitmentDetector: Sendable {
         if toks[i].norm == "will", owner == nil { return nil }
         guard owner != nil || determiner == "the" || determiner == "a" || determiner == "an" else { return nil }
         // "... the importance of ..." is not intent; "the hope that" after a verb of expression is.
-        if owner == nil, toks[i].norm == "commitment" { return nil }
+        if owner == nil, toks[i].norm == "commitment", !ofOwner { return nil }
         if talkFollows(toks, from: i + 2) { return nil }
         // The verb that governs the noun decides the subject ("She expressed her commitment").
         var verb = j - 1
         while verb >= 0, j - verb <= 3, !toks[verb].lower.hasSuffix("ed") && !toks[verb].lower.hasSuffix("s") { verb -= 1 }
-        let subjectBefore = verb >= 0 && j - verb <= 3 ? verb : max(0, j)
+        let hasVerb = verb >= 0 && j - verb <= 3
+        // Only a verb of expression or affirmation makes the noun a commitment: "expressed her
+        // determination", not "discussed their shared commitment".
+        if hasVerb, !CommitmentDetector.expressionVerbs.contains(toks[verb].lower), verbStrength[toks[verb].lower] == nil {
+            return nil
+        }
+        let subjectBefore = hasVerb ? verb : max(0, j)
         if negated(toks, before: max(0, j)) { return nil }
         let verbWord = verb >= 0 && j - verb <= 3 ? toks[verb].lower + " ... " : ""
         return Candidate(kind: .intention, strength: .sharedView, cueStart: max(0, j), cueEnd: i + 1,
                          subjectBefore: subjectBefore, owner: owner, cue: verbWord + toks[i].lower)
     }
 
+    static let expressionVerbs: Set<String> = ["expressed", "expresses", "conveyed", "conveys", "stated", "states",
+                                               "explained", "explains", "emphasized", "emphasizes", "emphasised",
+                                               "showed", "shows", "demonstrated", "demonstrates", "indicated",
+                                               "indicates", "voiced", "announced", "announces", "underlined",
+                                               "stressed", "stresses", "highlighted", "signaled", "signalled",
+                                               "made", "shared", "noted", "notes", "is", "was", "are", "were"]
     static let hopeVerbs: Set<String> = ["hope", "hopes", "hoped", "wish", "wishes", "wished", "trust", "trusts"]
 
     private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
@@ -371,10 +393,16 @@ struct CommitmentDetector: Sendable {
         return false
     }
 
-    /// The clause says someone will act: a modal, "continue to", or an intent noun.
+    /// The clause says someone will act: a modal, "continue to", or an intent noun. The
+    /// clause ends where a coordinated verb begins another ("..., and discussed ...").
     private func clauseHasAction(_ toks: [Token], from i: Int) -> Bool {
         var j = i
         while j < toks.count {
+            if j > i, CommitmentDetector.coordinators.contains(toks[j].lower), j + 1 < toks.count {
+                let next = toks[j + 1].lower
+                if next.hasSuffix("ed") && next.count > 4 && !toks[j + 1].capitalized || verbStrength[next] != nil { return false }
+            }
+            if toks[j].punctuationAfter == 0x3B { return false }
             let w = toks[j].lower
             if modals.contains(w) {
                 // The modal's verb must be an action.

@@ -61,14 +61,16 @@ public struct MeetingExtractor: Sendable {
             let toks = lexicon.tokens(&bytes)
             return (bytes, toks)
         }
-        let openingParagraph = sentences.indices.prefix(12).first(where: { facts.hasKindWords(tokenized[$0].tokens) })
-            .map { sentences[$0].paragraph } ?? firstParagraph
+        // The opening: the first paragraph (of the first few) that names the meeting or says how long it took.
+        let openingParagraph = sentences.indices.prefix(12).first(where: {
+            facts.hasKindWords(tokenized[$0].tokens) || !Durations.durations(tokenized[$0].tokens).isEmpty
+        }).map { sentences[$0].paragraph } ?? firstParagraph
         let opening = sentences.filter { $0.paragraph == openingParagraph }
         let openingText = opening.map(\.text).joined(separator: " ")
         let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
 
         let written = DateResolver.writtenDate(titles: titleLines, datelines: datelines,
-                                               opening: [opening.first?.text ?? ""])
+                                               opening: opening.prefix(3).map(\.text))
         let provisionalDay = written?.day_ ?? manifest?.date
             ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
 

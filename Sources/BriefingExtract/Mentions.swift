@@ -47,6 +47,13 @@ struct MentionFinder: Sendable {
         "the two Prime Ministers", "the two presidents", "the two",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
+    /// Capitalised words that follow titles in headings but are never part of a name.
+    static let notNames: Set<String> = ["meeting", "meetings", "summit", "talk", "talks", "conference", "office", "council",
+                                        "committee", "dialogue", "ceremony", "lunch", "dinner", "statement", "call",
+                                        "visit", "of", "and", "the", "for", "on", "in", "at", "to", "with", "said",
+                                        "says", "told", "today", "yesterday", "wednesday", "tuesday", "monday",
+                                        "thursday", "friday", "saturday", "sunday", "gist", "readout", "overview",
+                                        "press", "joint", "welcomed", "met", "held", "spoke"]
 
     init(configuration c: Configuration, people: PeopleIndex, lexicon: Lexicon) {
         self.people = people
@@ -92,7 +99,9 @@ struct MentionFinder: Sendable {
             var title: String?
             var honored = false
             if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
-            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized {
+            // A title, singular and not possessive: "Foreign Ministers' Meeting" names no one.
+            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized,
+               !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
                 title = t.value
                 j = t.end
                 if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
@@ -114,6 +123,8 @@ struct MentionFinder: Sendable {
                     k += 1
                     if toks[k - 1].possessive || toks[k - 1].punctuationAfter != 0 { break }
                 }
+                // Capitalised common nouns after a title are not a name ("Leaders' Summit").
+                while k > j, MentionFinder.notNames.contains(toks[k - 1].lower) { k -= 1 }
                 if k > j {
                     let words = toks[j..<k]
                     let lastFold = Tokenizer.fold(words.last!.lower)

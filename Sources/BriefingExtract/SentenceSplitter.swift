@@ -24,9 +24,9 @@ public enum SentenceSplitter {
     /// Abbreviations that may end a sentence: a boundary only if a sentence-starting word follows.
     static let starters: Set<String> = ["the", "they", "he", "she", "it", "we", "i", "in", "on", "at", "this", "these",
                                         "both", "furthermore", "additionally", "moreover", "also", "however",
-                                        "following", "regarding", "during", "under", "as", "there", "prime", "president",
-                                        "secretary", "minister", "meanwhile", "after", "before", "with", "for",
-                                        "finally", "then", "today", "japan", "a", "an", "our", "their", "his", "her",
+                                        "following", "regarding", "during", "under", "as", "there", "meanwhile", "after",
+                                        "before", "with", "for", "finally", "then", "today", "a", "an", "our",
+                                        "their", "his", "her",
                                         "responding", "at", "when", "while", "since", "mr", "ms"]
 
     public static func split(_ lines: [SourceLine]) -> [Sentence] {
