@@ -217,11 +217,17 @@ public struct MeetingExtractor: Sendable {
                 let text = Self.tidySegment(String(decoding: p.bytes[startByte..<endByte], as: UTF8.self))
                 let clauseStart = p.tokens[d.cueStart].start
                 let clause = Self.tidySegment(String(decoding: p.bytes[clauseStart..<endByte], as: UTF8.self))
-                var segTopics = topics.topics(in: Array(p.tokens[d.segmentStart..<endTok]), text: p.bytes)
+                // What the commitment is about: its clause (from the cue on), else its share of
+                // the sentence, the sentence, the section heading, the sentence before.
+                var segTopics = topics.topics(in: Array(p.tokens[d.cueStart..<endTok]), text: p.bytes)
+                if segTopics.isEmpty { segTopics = topics.topics(in: Array(p.tokens[d.segmentStart..<endTok]), text: p.bytes) }
                 if segTopics.isEmpty { segTopics = found }
                 if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
                 if segTopics.isEmpty { segTopics = previousTopics }
-                let concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
+                var concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.cueStart..<endTok, preferring: segTopics)
+                if concepts.isEmpty {
+                    concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
+                }
                 let actor: String
                 switch d.actor {
                 case .side(let s): actor = s

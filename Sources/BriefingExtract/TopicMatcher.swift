@@ -50,14 +50,15 @@ public struct TopicMatcher: Sendable {
         return found.sorted()
     }
 
-    /// Concept ids found in a token range, those of the preferred topics first, then longer
-    /// phrases before shorter, then by position.
+    /// Concept ids found in a token range: those of the preferred topics first, then in the
+    /// taxonomy's order (most specific first), then by position.
     public func concepts(in toks: [Token], text: [UInt8], range: Range<Int>, preferring topics: [Int]) -> [String] {
         let ms = concepts.allMatches(in: toks, text: text).filter { $0.start >= range.lowerBound && $0.end <= range.upperBound }
         let sorted = ms.sorted { a, b in
             let pa = topics.contains(conceptTopic[a.value]), pb = topics.contains(conceptTopic[b.value])
             if pa != pb { return pa }
-            if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
+            // Within a topic, the taxonomy lists its concepts most specific first.
+            if a.value != b.value { return a.value < b.value }
             return a.start < b.start
         }
         var out: [String] = []
