@@ -219,8 +219,8 @@ public struct MeetingExtractor: Sendable {
                 let clause = Self.tidySegment(String(decoding: p.bytes[clauseStart..<endByte], as: UTF8.self))
                 // What the commitment is about: its clause (from the cue on), else its share of
                 // the sentence, the sentence, the section heading, the sentence before.
-                var segTopics = topics.topics(in: Array(p.tokens[d.cueStart..<endTok]), text: p.bytes)
-                if segTopics.isEmpty { segTopics = topics.topics(in: Array(p.tokens[d.segmentStart..<endTok]), text: p.bytes) }
+                var segTopics = topics.topics(in: p.tokens, range: d.cueStart..<endTok, text: p.bytes)
+                if segTopics.isEmpty { segTopics = topics.topics(in: p.tokens, range: d.segmentStart..<endTok, text: p.bytes) }
                 if segTopics.isEmpty { segTopics = found }
                 if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
                 if segTopics.isEmpty { segTopics = previousTopics }
