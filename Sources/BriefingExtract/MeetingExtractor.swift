@@ -3,8 +3,9 @@ import BriefingIngest
 import BriefingModel
 
 /// One readout -> one Meeting. Compiles the configuration's vocabularies once; `extract` is
-/// pure and safe to call from several threads.
-public struct MeetingExtractor: Sendable {
+/// pure and safe to call from several threads. A class so that sharing it (with threads, with
+/// closures) copies one reference, not every compiled table.
+public final class MeetingExtractor: Sendable {
     public let configuration: Configuration
     /// Latest date a year may be inferred for (today, by default).
     public let asOf: CalendarDay

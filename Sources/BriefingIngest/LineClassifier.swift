@@ -130,10 +130,19 @@ enum LineClassifier {
     }
 
     static func endsSentence(_ s: Substring) -> Bool {
-        var t = s
-        while let l = t.last, "\"'”’)]".contains(l) { t.removeLast() }
-        guard let l = t.last else { return false }
-        return l == "." || l == "!" || l == "?" || l == "。" || l == ":" || l == ";"
+        // Skip closing quotes and brackets (ASCII and the curly ones, E2 80 99 / E2 80 9D).
+        let u = Array(s.utf8)
+        var i = u.count - 1
+        while i >= 0 {
+            let c = u[i]
+            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D { i -= 1; continue }
+            if c == 0x99 || c == 0x9D, i >= 2, u[i - 1] == 0x80, u[i - 2] == 0xE2 { i -= 3; continue }
+            break
+        }
+        guard i >= 0 else { return false }
+        let c = u[i]
+        if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B { return true }
+        return i >= 2 && u[i - 2] == 0xE3 && u[i - 1] == 0x80 && c == 0x82 // 。
     }
 
     static func capitalizedShare(_ s: Substring) -> Double {
