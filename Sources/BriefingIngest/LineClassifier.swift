@@ -190,12 +190,13 @@ enum LineClassifier {
 
     static func isReferenceHeading(_ s: String) -> Bool {
         guard s.utf8.count <= 24 else { return false }
-        var l = Substring(asciiLowercased(s))
-        while let f = l.first, "()[]:：（） ".contains(f) { l.removeFirst() }
-        while let e = l.last, "()[]:：（） ".contains(e) { l.removeLast() }
+        var l = Substring(asciiLowercased(s)).unicodeScalars[...]
+        while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
+        while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
         return referenceHeadings.contains(String(l))
     }
 
+    static let bracketScalars: Set<Unicode.Scalar> = Set("()[]:：（） ".unicodeScalars)
     static let referenceHeadings: Set<String> = ["reference", "references", "related documents", "related document",
                                                  "attachment", "attachments", "related links", "related link",
                                                  "related articles", "related", "see also", "documents", "annex"]
