@@ -75,8 +75,17 @@ struct MeetingFacts: Sendable {
         }
         let outside = String(decoding: outsideBytes, as: UTF8.self)
         let wholeToks = Tokenizer.tokens(outside)
-        let start = Durations.times(outside).first?.0
-        let minutes = Durations.durations(wholeToks).first?.minutes
+        let times = Durations.times(outside)
+        let start = times.first?.0
+        var minutes = Durations.durations(wholeToks).first?.minutes
+        // "from 10:00 a.m. to 11:15 a.m.": the difference.
+        if minutes == nil, times.count >= 2, let a = Durations.minutesOfDay(times[0].0), let b = Durations.minutesOfDay(times[1].0) {
+            let between = String(decoding: Array(outside.utf8)[times[0].1..<times[1].1], as: UTF8.self).lowercased()
+            if between.contains(" to ") || between.contains(" until ") || between.contains("-") || between.contains("–"),
+               b > a, b - a <= 12 * 60 {
+                minutes = b - a
+            }
+        }
         var parts: [MeetingPart] = []
         for group in inside {
             for piece in group.split(whereSeparator: { $0 == ";" }) {

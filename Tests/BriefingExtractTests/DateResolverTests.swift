@@ -48,4 +48,11 @@ import Testing
         let (m, _) = try extract("On August 31, Mr. Taro Aso, Prime Minister of Japan, held a video conference with the Honorable Barack Obama, President of the United States of America. They agreed to cooperate.\n")
         #expect(m.date?.description == "2009-08-31")
     }
+
+    @Test func durationFromATimeRange() throws {
+        let (m, _) = try extract("Japan-U.S. Summit Meeting\nMay 23, 2022\nOn May 23, from 11:10 a.m. to 12:35 p.m., Mr. Fumio Kishida, Prime Minister of Japan, held a summit meeting with the Honorable Joseph R. Biden, President of the United States of America, at the Akasaka Palace. They agreed to cooperate.\n")
+        #expect(m.startTime == "11:10")
+        #expect(m.durationMinutes == 85)
+        #expect(m.place == "Tokyo")
+    }
 }
