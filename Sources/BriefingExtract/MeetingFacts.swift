@@ -106,7 +106,14 @@ struct MeetingFacts: Sendable {
     func place(_ opening: String) -> String? {
         let toks = lexicon.tokens(opening)
         let bytes = Array(opening.utf8)
-        if let m = places.matches(in: toks, text: bytes).first(where: { isPlaceContext(toks, $0.start) }) {
+        let found = places.matches(in: toks, text: bytes)
+        if let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
+            return m.value
+        }
+        // A news dateline: "TOKYO, Jan. 28 (Kyodo) --", "NEW YORK —".
+        if let m = found.first, m.start == 0, toks[0].capitalized,
+           toks[m.end - 1].punctuationAfter == 0x2C || toks[0..<m.end].allSatisfy({ t in
+               bytes[t.start..<t.end].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) } }) {
             return m.value
         }
         for (i, t) in toks.enumerated() where ["visiting", "in", "at"].contains(t.lower) && i + 1 < toks.count {

@@ -55,4 +55,14 @@ import Testing
         #expect(m.durationMinutes == 85)
         #expect(m.place == "Tokyo")
     }
+
+    @Test func newsDatelineGivesThePlace() throws {
+        let (m, _) = try extract("TOKYO, Jan. 28, 2021 (Jiji Press) -- Japanese Prime Minister Yoshihide Suga and U.S. President Joe Biden held their first telephone talks for about 30 minutes early Thursday. The two leaders agreed to strengthen the alliance.\n")
+        #expect(m.place == "Tokyo")
+        #expect(m.date?.description == "2021-01-28")
+        #expect(m.durationMinutes == 30)
+        #expect(m.kinds == ["telephone talk"])
+        #expect(Set(m.participants.map(\.name)) == ["Yoshihide Suga", "Joseph R. Biden"])
+        #expect(m.commitments.first?.actor == "both")
+    }
 }
