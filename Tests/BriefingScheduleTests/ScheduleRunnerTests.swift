@@ -90,6 +90,23 @@ struct ScheduleRunnerTests {
         #expect(upgraded.extractions.value == 7)
     }
 
+    @Test func aManifestEntryIsPartOfItsReadoutsCacheKeyOnly() throws {
+        let ws = Workspace(); defer { ws.remove() }
+        ws.addReadout("nodate.txt", date: "none")
+        ws.addReadout("other.txt", date: "2026-01-13")
+        var analyzer = FakeAnalyzer()
+        analyzer.manifest = ["nodate.txt": "2026-01-06"]
+        let defs = [ScheduleDefinition.weekly(zone: "UTC")]
+        let first = try ws.run(defs, now: "2026-01-20T00:00:00Z", analyzer: analyzer)
+        #expect(first.produced.map { "\($0.period):\($0.readouts)" } == ["2026-W02:1", "2026-W03:1"])
+        // The user corrects the manifest: one readout re-extracted, two periods revised.
+        var corrected = FakeAnalyzer()
+        corrected.manifest = ["nodate.txt": "2026-01-14"]
+        let second = try ws.run(defs, now: "2026-01-20T00:00:00Z", analyzer: corrected)
+        #expect(corrected.extractions.value == 1)
+        #expect(second.produced.map { "\($0.period) e\($0.edition):\($0.readouts)" } == ["2026-W02 e2:0", "2026-W03 e2:2"])
+    }
+
     @Test func undatedReadoutsBelongToNoPeriod() throws {
         let ws = Workspace(); defer { ws.remove() }
         ws.addReadout("undated.txt", date: "none")

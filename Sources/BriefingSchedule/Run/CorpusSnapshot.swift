@@ -11,7 +11,18 @@ public struct ReadoutEntry: Hashable, Sendable {
     public var file: String
     public var url: URL
     public var sha256: String
+    /// What the extraction cache is keyed on: the content hash, combined with the readout's
+    /// extraction context (manifest entry) when it has one.
+    public var cacheKey: String
     public var date: CalendarDay?
+
+    public init(file: String, url: URL, sha256: String, context: String = "", date: CalendarDay? = nil) {
+        self.file = file
+        self.url = url
+        self.sha256 = sha256
+        self.cacheKey = context.isEmpty ? sha256 : ContentHash.sha256("\(sha256)\u{0}\(context)")
+        self.date = date
+    }
 }
 
 /// The input folder at one moment: every readout hashed, and every readout's date known,
@@ -47,7 +58,8 @@ public struct CorpusSnapshot: Sendable {
             let size = Int64(st.st_size), inode = Int64(st.st_ino)
             let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             if statOK, let old = oldStats[rel], old.size == size, old.modified == modified, old.inode == inode {
-                entries.append(ReadoutEntry(file: rel, url: url, sha256: old.sha256, date: nil))
+                entries.append(ReadoutEntry(file: rel, url: url, sha256: old.sha256,
+                                            context: analyzer.extractionContext(forReadout: url)))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: full) else {
@@ -55,15 +67,16 @@ public struct CorpusSnapshot: Sendable {
             }
             hashed += 1
             let hash = ContentHash.sha256(data)
-            entries.append(ReadoutEntry(file: rel, url: url, sha256: hash, date: nil))
+            entries.append(ReadoutEntry(file: rel, url: url, sha256: hash,
+                                        context: analyzer.extractionContext(forReadout: url)))
             if statOK { newStats[rel] = ReadoutStat(size: size, modified: modified, inode: inode, sha256: hash) }
         }
 
         var dates = try ledger?.cachedDates(extractor: analyzer.cacheKey) ?? [:]
         var missing: [Int] = []
         var seen = Set<String>()
-        for (i, e) in entries.enumerated() where dates[e.sha256] == nil && !seen.contains(e.sha256) {
-            seen.insert(e.sha256)
+        for (i, e) in entries.enumerated() where dates[e.cacheKey] == nil && !seen.contains(e.cacheKey) {
+            seen.insert(e.cacheKey)
             missing.append(i)
         }
         let cachedCount = entries.count - missing.count
@@ -72,7 +85,7 @@ public struct CorpusSnapshot: Sendable {
             dates.merge(try extract(missing.map { entries[$0] }, analyzer: analyzer, ledger: ledger, now: now,
                                     log: log)) { $1 }
         }
-        for i in entries.indices { entries[i].date = dates[entries[i].sha256] ?? nil }
+        for i in entries.indices { entries[i].date = dates[entries[i].cacheKey] ?? nil }
         if store, let ledger {
             let present = Set(entries.map(\.file))
             try ledger.storeReadoutStats(newStats, removing: oldStats.keys.filter { !present.contains($0) })
@@ -95,7 +108,7 @@ public struct CorpusSnapshot: Sendable {
                 while i < slice.count {
                     let r = analyzer.extract(readoutAt: slice[i].url)
                     let data = (try? encoder.encode(r)) ?? Data()
-                    results.set(i, (slice[i].sha256, r.meeting?.date, data))
+                    results.set(i, (slice[i].cacheKey, r.meeting?.date, data))
                     i += workers
                 }
             }

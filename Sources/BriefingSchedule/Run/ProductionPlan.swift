@@ -72,9 +72,10 @@ public enum ProductionPlan {
         return out
     }
 
-    /// SHA-256 over "file<TAB>sha256" lines, sorted: the identity of a period's input.
+    /// SHA-256 over "file<TAB>cache key" lines, sorted: the identity of a period's input
+    /// (the cache key is the content hash, with the manifest entry folded in when there is one).
     public static func inputDigest(_ readouts: [ReadoutEntry]) -> String {
-        ContentHash.sha256(readouts.map { "\($0.file)\t\($0.sha256)\n" }.sorted().joined())
+        ContentHash.sha256(readouts.map { "\($0.file)\t\($0.cacheKey)\n" }.sorted().joined())
     }
 
     static func revisionReason(from old: [ReadoutRef], to new: [ReadoutEntry]) -> String {

@@ -121,10 +121,10 @@ public struct ScheduleRunner: Sendable {
     func produce(_ item: PlannedEdition, ledger: ScheduleLedger, runID: Int64) throws -> RunReport.Produced {
         let owned = item.owned, period = owned.period
         let cached = try ledger.cachedResults(extractor: analyzer.cacheKey,
-                                              hashes: Array(Set(item.readouts.map(\.sha256))))
+                                              hashes: Array(Set(item.readouts.map(\.cacheKey))))
         let inputName = options.input.path
         let results = item.readouts.compactMap { r in
-            cached[r.sha256]?.relocated(file: (r.file as NSString).lastPathComponent,
+            cached[r.cacheKey]?.relocated(file: (r.file as NSString).lastPathComponent,
                                          path: (inputName as NSString).appendingPathComponent(r.file))
         }
         let analysis = analyzer.aggregate(results, input: inputName)

@@ -6,6 +6,12 @@ import Foundation
 struct FakeAnalyzer: ReadoutAnalyzer {
     var cacheKey = "fake-1"
     let extractions = Counter()
+    /// Manifest-like dates by file name, overriding the text's.
+    var manifest: [String: String] = [:]
+
+    func extractionContext(forReadout url: URL) -> String {
+        manifest[url.lastPathComponent].map { "date: \($0)" } ?? ""
+    }
 
     func readoutFiles(in folder: URL) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
@@ -17,7 +23,8 @@ struct FakeAnalyzer: ReadoutAnalyzer {
         extractions.increment()
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
-        let date = CalendarDay(iso: first.replacingOccurrences(of: "date: ", with: ""))
+        let date = manifest[url.lastPathComponent].flatMap { CalendarDay(iso: $0) }
+            ?? CalendarDay(iso: first.replacingOccurrences(of: "date: ", with: ""))
         let meeting = Meeting(file: url.lastPathComponent, path: url.path, title: first, date: date)
         return ExtractedReadout(meeting: meeting, diagnostics: date == nil
             ? [Diagnostic(.warning, file: url.path, line: 1, "no date")] : [])
