@@ -72,10 +72,6 @@ func reportingScheduleErrors(_ body: () throws -> Void) throws {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 struct ScheduleRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

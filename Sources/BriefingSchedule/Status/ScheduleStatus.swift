@@ -21,8 +21,13 @@ public struct ScheduleStatus: Sendable, Codable {
 
     public struct PeriodState: Sendable, Codable {
         public var key: String
+        /// The instant the period starts (local midnight in the schedule's zone), ISO 8601 UTC.
         public var start: String
+        /// The instant it ends (exclusive).
         public var end: String
+        /// Its first and last local days, as a reader names the period.
+        public var firstDay: CalendarDay
+        public var lastDay: CalendarDay
         public var state: State
         public var version: Int
         public var message: String?
@@ -66,7 +71,7 @@ public struct ScheduleStatus: Sendable, Codable {
             let mine = editions.filter { $0.schedule == name }
             var periods: [(Date, PeriodState)] = []
             var listed = Set<String>()
-            func state(key: String, start: Date, end: Date, version: Int) -> PeriodState {
+            func state(key: String, start: Date, end: Date, days: (CalendarDay, CalendarDay), version: Int) -> PeriodState {
                 let eds = mine.filter { $0.periodKey == key }.sorted { $0.edition < $1.edition }
                 let attempt = attempts.filter { $0.schedule == name && $0.periodKey == key }.max { $0.edition < $1.edition }
                 var s: State = eds.isEmpty ? .due : (eds.count > 1 ? .revised : .produced)
@@ -82,7 +87,8 @@ public struct ScheduleStatus: Sendable, Codable {
                         message = a.message
                     }
                 }
-                return PeriodState(key: key, start: ISOTime.string(start), end: ISOTime.string(end), state: s,
+                return PeriodState(key: key, start: ISOTime.string(start), end: ISOTime.string(end),
+                                   firstDay: days.0, lastDay: days.1.adding(days: -1), state: s,
                                    version: version, message: message,
                                    editions: eds.map { Edition(edition: $0.edition, producedAt: ISOTime.string($0.producedAt),
                                                                files: $0.files.map { display($0.path) },
@@ -92,12 +98,12 @@ public struct ScheduleStatus: Sendable, Codable {
             for owned in timeline.periods(endedBy: now) {
                 let p = owned.period
                 listed.insert(p.key)
-                periods.append((p.start, state(key: p.key, start: p.start, end: p.end, version: owned.version)))
+                periods.append((p.start, state(key: p.key, start: p.start, end: p.end, days: (p.startDay, p.endDay), version: owned.version)))
             }
             // Produced periods the clock (moved back) or a removed schedule no longer lists.
             for e in mine where !listed.contains(e.periodKey) {
                 listed.insert(e.periodKey)
-                periods.append((e.start, state(key: e.periodKey, start: e.start, end: e.end, version: e.version)))
+                periods.append((e.start, state(key: e.periodKey, start: e.start, end: e.end, days: (e.startDay, e.endDay), version: e.version)))
             }
             let defined = definitions.contains { $0.name == name }
             var note: String?
@@ -136,7 +142,7 @@ public struct ScheduleStatus: Sendable, Codable {
                 let files = p.editions.last.map { e in "edition \(e.edition), \(e.readouts) readout(s): " + e.files.joined(separator: ", ") } ?? ""
                 let pad = String(repeating: " ", count: max(0, 10 - p.key.count))
                 let st = p.state.rawValue + String(repeating: " ", count: max(0, 9 - p.state.rawValue.count))
-                lines.append("  \(p.key)\(pad) \(st) \(p.start.prefix(10)) .. \(p.end.prefix(10))  \(files)")
+                lines.append("  \(p.key)\(pad) \(st) \(p.firstDay) to \(p.lastDay)  \(files)")
                 if let m = p.message { lines.append("              \(m)") }
             }
         }
