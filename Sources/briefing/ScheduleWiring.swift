@@ -73,8 +73,8 @@ struct CorpusReadoutAnalyzer: ReadoutAnalyzer {
     func readoutFiles(in folder: URL) throws -> [URL] { try corpus.readoutFiles(in: folder) }
 
     /// The readout's manifest entry (not its line: adding entries must not re-extract others).
-    func extractionContext(forReadout url: URL) -> String {
-        guard let e = manifest?[url.lastPathComponent] else { return "" }
+    func extractionContext(forReadoutNamed name: String) -> String {
+        guard let e = manifest?[name] else { return "" }
         return "date=\(e.date?.description ?? "")\u{1}place=\(e.place ?? "")\u{1}kind=\(e.kind ?? "")"
     }
 

@@ -171,7 +171,7 @@ struct ScheduleFaultTests {
         #expect(try ws.run([monthly], now: "2026-02-20T00:00:00Z").produced.isEmpty)
         let report = try ws.run([monthly], now: "2026-04-02T00:00:00Z")
         #expect(report.produced.map(\.period) == ["2026-W08", "2026-W09", "2026-03"])
-        let eds = try ws.ledger().editions()
+        let eds = try ws.ledger().editions(withReadouts: true)
         #expect(eds.first { $0.periodKey == "2026-W09" }.map { "\($0.startDay) \($0.endDay)" } == "2026-02-23 2026-03-01")
         #expect(eds.first { $0.periodKey == "2026-03" }?.version == 2)
         for f in oldFiles { #expect(ws.reportFiles().contains(f)) }

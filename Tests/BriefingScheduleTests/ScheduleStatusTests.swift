@@ -30,6 +30,21 @@ struct ScheduleStatusTests {
         #expect(status.text.contains("2026-W04   due"))
     }
 
+    @Test func aPeriodBeingProducedShowsAsRunning() throws {
+        let ws = Workspace(); defer { ws.remove() }
+        let defs = [ScheduleDefinition.weekly(zone: "UTC")]
+        let seen = Box()
+        let output = ws.output
+        try ws.run(defs, now: "2026-01-20T00:00:00Z", faults: { point, owned, _ in
+            guard point == .afterRender, owned.period.key == "2026-W03" else { return }
+            let status = try ScheduleStatus.make(schedules: defs, output: output, outputName: "o",
+                                                 now: ISOTime.parse("2026-01-20T00:00:00Z")!)
+            seen.set(status.running, status.schedules[0].periods.map { "\($0.key) \($0.state.rawValue)" })
+        })
+        #expect(seen.running == true)
+        #expect(seen.states == ["2026-W02 produced", "2026-W03 running"])
+    }
+
     @Test func statusWithoutALedgerListsDuePeriods() throws {
         let ws = Workspace(); defer { ws.remove() }
         let status = try ScheduleStatus.make(schedules: [.monthly(zone: "UTC")], output: ws.output, outputName: "out",
@@ -54,4 +69,10 @@ struct ScheduleStatusTests {
         #expect(plan.text.contains("next: weekly 2026-W04 (2026-01-19 to 2026-01-25) ends 2026-01-26T00:00:00Z"))
         #expect(try ws.ledger().editions().count == 1)
     }
+}
+
+private final class Box: @unchecked Sendable {
+    var running: Bool?
+    var states: [String] = []
+    func set(_ r: Bool, _ s: [String]) { running = r; states = s }
 }

@@ -39,7 +39,9 @@ public struct EditionRecord: Hashable, Sendable {
     public var end: Date
     /// SHA-256 over the sorted readout list: equal digests, equal reports.
     public var inputDigest: String
+    /// Empty unless loaded with `editions(withReadouts: true)`; see `readoutCount`.
     public var readouts: [ReadoutRef]
+    public var readoutCount: Int
     public var files: [ReportFile]
     public var producedAt: Date
     public var runID: Int64

@@ -151,7 +151,9 @@ public final class ScheduleLedger: Sendable {
 
     // MARK: Editions
 
-    public func editions() throws -> [EditionRecord] {
+    /// Every edition. The readout lists are decoded only when asked for (`readouts(of:)`
+    /// fetches one edition's): a plan needs only digests and counts.
+    public func editions(withReadouts: Bool = false) throws -> [EditionRecord] {
         try guarded {
             try db.read { db in
                 var files: [String: [ReportFile]] = [:]
@@ -169,10 +171,21 @@ public final class ScheduleLedger: Sendable {
                         endDay: CalendarDay(iso: row["end_day"] as String)!,
                         start: ISOTime.parse(row["period_start"])!, end: ISOTime.parse(row["period_end"])!,
                         inputDigest: row["input_digest"],
-                        readouts: try JSONDecoder().decode([ReadoutRef].self, from: Data((row["readouts"] as String).utf8)),
+                        readouts: withReadouts ? try JSONDecoder().decode([ReadoutRef].self, from: Data((row["readouts"] as String).utf8)) : [],
+                        readoutCount: row["readout_count"],
                         files: files[key] ?? [], producedAt: ISOTime.parse(row["produced_at"])!,
                         runID: row["run_id"], reason: row["reason"])
                 }
+            }
+        }
+    }
+
+    public func readouts(of e: EditionRecord) throws -> [ReadoutRef] {
+        try guarded {
+            try db.read { db in
+                let json = try String.fetchOne(db, sql: "SELECT readouts FROM edition WHERE schedule = ? AND period_key = ? AND edition = ?",
+                                               arguments: [e.schedule, e.periodKey, e.edition]) ?? "[]"
+                return try JSONDecoder().decode([ReadoutRef].self, from: Data(json.utf8))
             }
         }
     }
@@ -251,7 +264,7 @@ public final class ScheduleLedger: Sendable {
                 let rows = try Row.fetchCursor(db, sql: "SELECT content_hash, meeting_date FROM extraction_cache WHERE extractor = ?",
                                                arguments: [extractor])
                 while let row = try rows.next() {
-                    out[row[0] as String] = (row[1] as String?).flatMap { CalendarDay(iso: $0) }
+                    out[row[0] as String] = (row[1] as String?).flatMap { LedgerDay.parse($0) }
                 }
                 return out
             }

@@ -44,22 +44,24 @@ public struct CorpusSnapshot: Sendable {
         do { files = try analyzer.readoutFiles(in: input) } catch {
             throw ScheduleError.inputUnreadable(path: input.path, reason: "\(error.localizedDescription)")
         }
-        let root = input.standardizedFileURL.path
+        let root = input.path.hasSuffix("/") ? String(input.path.dropLast()) : input.path
         let oldStats = try ledger?.readoutStats() ?? [:]
         var newStats: [String: ReadoutStat] = [:]
         var entries: [ReadoutEntry] = []
         entries.reserveCapacity(files.count)
         var hashed = 0
         for url in files {
-            let full = url.standardizedFileURL.path
-            let rel = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : url.lastPathComponent
+            let full = url.path
+            let name = full.lastIndex(of: "/").map { String(full[full.index(after: $0)...]) } ?? full
+            let rel = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : name
+            let context = analyzer.extractionContext(forReadoutNamed: name)
             var st = stat()
             let statOK = stat(full, &st) == 0
             let size = Int64(st.st_size), inode = Int64(st.st_ino)
             let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             if statOK, let old = oldStats[rel], old.size == size, old.modified == modified, old.inode == inode {
                 entries.append(ReadoutEntry(file: rel, url: url, sha256: old.sha256,
-                                            context: analyzer.extractionContext(forReadout: url)))
+                                            context: context))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: full) else {
@@ -68,7 +70,7 @@ public struct CorpusSnapshot: Sendable {
             hashed += 1
             let hash = ContentHash.sha256(data)
             entries.append(ReadoutEntry(file: rel, url: url, sha256: hash,
-                                        context: analyzer.extractionContext(forReadout: url)))
+                                        context: context))
             if statOK { newStats[rel] = ReadoutStat(size: size, modified: modified, inode: inode, sha256: hash) }
         }
 

@@ -25,8 +25,11 @@ public struct PlannedEdition: Hashable, Sendable {
 /// Decides what a run owes: every ended period without an edition, and every produced period
 /// whose readouts changed since its latest edition, oldest period first.
 public enum ProductionPlan {
+    /// `previousReadouts` fetches a produced edition's readout list, to say what a revision
+    /// changes.
     public static func make(timelines: [ScheduleTimeline], readouts: [ReadoutEntry],
-                            editions: [EditionRecord], now: Date) -> [PlannedEdition] {
+                            editions: [EditionRecord], now: Date,
+                            previousReadouts: (EditionRecord) throws -> [ReadoutRef]) rethrows -> [PlannedEdition] {
         var latest: [String: EditionRecord] = [:]
         for e in editions {
             let k = "\(e.schedule)\u{1}\(e.periodKey)"
@@ -46,7 +49,7 @@ public enum ProductionPlan {
                 out.append(PlannedEdition(owned: owned, definition: definitions[owned.version]!,
                                           edition: (previous?.edition ?? 0) + 1, readouts: members,
                                           inputDigest: digest,
-                                          reason: previous.map { revisionReason(from: $0.readouts, to: members) }
+                                          reason: try previous.map { revisionReason(from: try previousReadouts($0), to: members) }
                                               ?? "first edition"))
             }
         }

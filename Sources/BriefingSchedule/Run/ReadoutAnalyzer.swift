@@ -37,12 +37,12 @@ public protocol ReadoutAnalyzer: Sendable {
     /// What besides its bytes decides one readout's extraction (its manifest entry), as text;
     /// "" when nothing. Part of that readout's cache key, so editing one manifest entry
     /// re-extracts one readout, not the corpus.
-    func extractionContext(forReadout url: URL) -> String
+    func extractionContext(forReadoutNamed name: String) -> String
     func extract(readoutAt url: URL) -> ExtractedReadout
     /// One period's readouts (any order) -> that period's analysis.
     func aggregate(_ readouts: [ExtractedReadout], input: String) -> Analysis
 }
 
 extension ReadoutAnalyzer {
-    public func extractionContext(forReadout url: URL) -> String { "" }
+    public func extractionContext(forReadoutNamed name: String) -> String { "" }
 }

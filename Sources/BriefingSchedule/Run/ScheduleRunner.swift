@@ -77,8 +77,9 @@ public struct ScheduleRunner: Sendable {
             report.extracted = snapshot.extracted
             report.cached = snapshot.cached
             report.hashed = snapshot.hashed
-            let plan = ProductionPlan.make(timelines: timelines, readouts: snapshot.readouts,
-                                           editions: try ledger.editions(), now: options.now)
+            let plan = try ProductionPlan.make(timelines: timelines, readouts: snapshot.readouts,
+                                               editions: try ledger.editions(), now: options.now,
+                                               previousReadouts: ledger.readouts(of:))
             if plan.isEmpty { log("nothing to produce: every ended period is up to date") }
             for (i, item) in plan.enumerated() {
                 let produced = try produce(item, ledger: ledger, runID: runID)
@@ -183,6 +184,7 @@ public struct ScheduleRunner: Sendable {
                 schedule: owned.schedule, periodKey: period.key, edition: item.edition, version: owned.version,
                 startDay: period.startDay, endDay: period.endDay, start: period.start, end: period.end,
                 inputDigest: item.inputDigest, readouts: item.readouts.map { ReadoutRef(file: $0.file, sha256: $0.sha256) },
+                readoutCount: item.readouts.count,
                 files: files, producedAt: options.clock(), runID: runID, reason: item.reason))
             return RunReport.Produced(schedule: owned.schedule, period: period.key, edition: item.edition,
                                       readouts: item.readouts.count, files: targets.map(\.path), reason: item.reason)

@@ -19,8 +19,9 @@ public struct SchedulePlan: Sendable {
         let timelines = try ScheduleSync.sync(schedules, ledger: ledger, now: now, record: false, log: { _ in })
         let snapshot = try CorpusSnapshot.scan(input: input, analyzer: analyzer, ledger: ledger, store: false,
                                                now: now, log: { _ in })
-        let plan = ProductionPlan.make(timelines: timelines, readouts: snapshot.readouts,
-                                       editions: try ledger?.editions() ?? [], now: now)
+        let plan = try ProductionPlan.make(timelines: timelines, readouts: snapshot.readouts,
+                                           editions: try ledger?.editions() ?? [], now: now,
+                                           previousReadouts: { try ledger?.readouts(of: $0) ?? [] })
         return SchedulePlan(now: now, editions: plan, upcoming: timelines.compactMap { $0.nextPeriod(after: now) },
                             unanalysed: snapshot.extracted, readouts: snapshot.readouts.count, outputName: outputName)
     }

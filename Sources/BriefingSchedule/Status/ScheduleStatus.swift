@@ -92,7 +92,7 @@ public struct ScheduleStatus: Sendable, Codable {
                                    version: version, message: message,
                                    editions: eds.map { Edition(edition: $0.edition, producedAt: ISOTime.string($0.producedAt),
                                                                files: $0.files.map { display($0.path) },
-                                                               readouts: $0.readouts.count, inputDigest: $0.inputDigest,
+                                                               readouts: $0.readoutCount, inputDigest: $0.inputDigest,
                                                                reason: $0.reason) })
             }
             for owned in timeline.periods(endedBy: now) {

@@ -9,8 +9,8 @@ struct FakeAnalyzer: ReadoutAnalyzer {
     /// Manifest-like dates by file name, overriding the text's.
     var manifest: [String: String] = [:]
 
-    func extractionContext(forReadout url: URL) -> String {
-        manifest[url.lastPathComponent].map { "date: \($0)" } ?? ""
+    func extractionContext(forReadoutNamed name: String) -> String {
+        manifest[name].map { "date: \($0)" } ?? ""
     }
 
     func readoutFiles(in folder: URL) throws -> [URL] {

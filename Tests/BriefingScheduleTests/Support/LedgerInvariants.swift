@@ -12,7 +12,7 @@ enum LedgerInvariants {
         guard let ledger = try ScheduleLedger.open(at: ws.ledgerURL, create: false) else {
             return ws.reportFiles().isEmpty ? [] : ["report files exist but there is no ledger"]
         }
-        let editions = try ledger.editions()
+        let editions = try ledger.editions(withReadouts: true)
         let attempts = try ledger.attempts().filter { $0.state == .running }
         let pending = Set(attempts.flatMap { $0.files.flatMap { [$0.path, $0.temporary] } })
         var recorded: [String: ReportFile] = [:]
