@@ -54,4 +54,18 @@ for point in after-render after-rename; do
   echo "  repeat: $again"
   case "$again" in *"0 edition(s) produced"*) ;; *) echo "a repeat run produced something"; exit 1 ;; esac
 done
+# A second run while one holds the lock: exit status 75 and a message, nothing produced.
+out="$work/out-locked"
+mkdir -p "$out/.briefing"
+flock "$out/.briefing/run.lock" sleep 3 &
+sleep 0.5
+set +e
+"$binary" schedule run "${args[@]}" --output "$out" 2>"$work/locked.err"
+status=$?
+set -e
+wait
+[ "$status" -eq 75 ] || { echo "expected exit status 75 while locked, got $status"; exit 1; }
+echo "locked: exit 75: $(cat "$work/locked.err")"
+[ -z "$(find "$out" -path '*/.briefing' -prune -o -type f -print)" ] || { echo "a locked-out run wrote reports"; exit 1; }
+"$binary" schedule run "${args[@]}" --output "$out" --wait
 echo "crash check passed"
