@@ -12,6 +12,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/layouts"
 cp layouts/*.yaml "$work/layouts/"
 sed -i 's/layouts: \[.*\]/layouts: [analysis]/' "$work/layouts/schedules.yaml"
+# Layouts that need the Cairo renderer are used when this build has it (BRIEFING_CHECK_LAYOUTS="book, charts").
+[ -n "${BRIEFING_CHECK_LAYOUTS:-}" ] && sed -i "s/layouts: \[analysis\]/layouts: [analysis, ${BRIEFING_CHECK_LAYOUTS}]/" "$work/layouts/schedules.yaml"
 args=(--input seeds --layouts "$work/layouts" --now 2019-01-01T00:00:00Z -q)
 
 check() {  # output folder
@@ -21,17 +23,25 @@ out = sys.argv[1]
 db = sqlite3.connect(os.path.join(out, ".briefing", "ledger.sqlite"))
 rows = db.execute("SELECT path, sha256 FROM edition_file").fetchall()
 problems = []
+def digest(p):  # a file's SHA-256, or a folder's over its files' paths and hashes (charts)
+    if not os.path.isdir(p): return hashlib.sha256(open(p, "rb").read()).hexdigest()
+    names = sorted(os.path.relpath(os.path.join(r, f), p) for r, _, fs in os.walk(p) for f in fs)
+    lines = "".join(f"{n}\t{hashlib.sha256(open(os.path.join(p, n), 'rb').read()).hexdigest()}\n" for n in names)
+    return hashlib.sha256(lines.encode()).hexdigest()
 for path, sha in rows:
     p = os.path.join(out, path)
     if not os.path.exists(p): problems.append(f"row without file: {path}")
-    elif hashlib.sha256(open(p, "rb").read()).hexdigest() != sha: problems.append(f"hash differs: {path}")
+    elif digest(p) != sha: problems.append(f"hash differs: {path}")
 recorded = {p for p, _ in rows}
+def owned(rel):
+    parts = rel.split("/")
+    return any("/".join(parts[:i]) in recorded for i in range(1, len(parts) + 1))
 for root, dirs, files in os.walk(out):
     if ".briefing" in root: continue
     for f in files:
         rel = os.path.relpath(os.path.join(root, f), out)
         if ".tmp-" in f: problems.append(f"temporary file left: {rel}")
-        elif rel not in recorded: problems.append(f"file without row: {rel}")
+        elif not owned(rel): problems.append(f"file without row: {rel}")
 dups = db.execute("SELECT schedule, period_key, COUNT(*) FROM edition GROUP BY schedule, period_key, input_digest HAVING COUNT(*) > 1").fetchall()
 problems += [f"duplicate edition: {d}" for d in dups]
 print(f"{len(rows)} files recorded, {len(problems)} problem(s)")

@@ -6,7 +6,7 @@ import Testing
 /// Each fault the issue lists, one test each.
 @Suite("Faults")
 struct ScheduleFaultTests {
-    let schedules = [ScheduleDefinition.weekly(zone: "UTC", layouts: [.book, .brief])]
+    let schedules = [ScheduleDefinition.weekly(zone: "UTC", layouts: [.book, .charts])]
 
     private func killOnce(at point: FaultPoint, onCall n: Int) -> FaultHook {
         let calls = Counter()
@@ -42,7 +42,8 @@ struct ScheduleFaultTests {
         #expect(next.produced.map(\.period) == ["2026-W03", "2026-W04"])
         #expect(try ws.ledger().editions().map(\.edition) == [1, 1, 1])
         #expect(try LedgerInvariants.problems(ws, schedules: schedules, now: ISOTime.parse(now)!, complete: true) == [])
-        #expect(ws.reportFiles().count == 6)
+        #expect(ws.reportFiles().count == 9)  // per week: the book and two charts
+        #expect(ws.reportFiles().contains("weekly/2026-W03/charts/timeline.pdf"))
     }
 
     @Test func clockJumpsBackwardThenForward() throws {
@@ -85,7 +86,7 @@ struct ScheduleFaultTests {
         let before = try ws.ledger().editions()
         let filesBefore = ws.reportFiles()
         ws.addReadout("b.txt", date: "2026-01-13")
-        let failing = FakeRenderer { kind, _ in kind == .brief ? POSIXError(code) : nil }
+        let failing = FakeRenderer { kind, _ in kind == .charts ? POSIXError(code) : nil }
         #expect {
             try ws.run(schedules, now: "2026-01-19T00:00:00Z", renderer: failing)
         } throws: { error in

@@ -32,7 +32,7 @@ struct RunStep: Sendable, CustomStringConvertible {
 @Suite("Scheduler properties")
 struct SchedulePropertyTests {
     static let schedules: [ScheduleDefinition] = [
-        .weekly(start: "2026-01-05", zone: "Asia/Tokyo", layouts: [.book, .brief]),
+        .weekly(start: "2026-01-05", zone: "Asia/Tokyo", layouts: [.book, .charts]),
         .monthly(start: "2026-01-01", zone: "America/New_York"),
         .quarterly(start: "2026-01-01", zone: "UTC"),
     ]

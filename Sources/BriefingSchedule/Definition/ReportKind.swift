@@ -4,17 +4,17 @@ public enum ReportKind: String, Hashable, Sendable, Codable, CaseIterable {
     case book
     /// The short brief (PDF).
     case brief
-    /// The charts (PDF).
+    /// The charts: a folder with one file per chart.
     case charts
     /// The period's analysis as JSON, written by this module; needs no renderer.
     case analysis
 
-    /// The file name `{layout}` stands for in an output pattern.
+    /// The file (or, for charts, folder) name `{layout}` stands for in an output pattern.
     public var fileName: String {
         switch self {
         case .book: "briefing-book.pdf"
         case .brief: "brief.pdf"
-        case .charts: "charts.pdf"
+        case .charts: "charts"
         case .analysis: "analysis.json"
         }
     }

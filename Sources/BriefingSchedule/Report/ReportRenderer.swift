@@ -20,8 +20,9 @@ public struct ReportContext: Hashable, Sendable, Codable {
     }
 }
 
-/// Writes one layout of one period's analysis to exactly one file at `url` (a temporary path;
-/// the scheduler renames it into place). Throws on failure; must not write anywhere else.
+/// Writes one layout of one period's analysis at `url`: one file, or for `charts` one folder
+/// of files (a temporary path; the scheduler renames it into place, folders included).
+/// Throws on failure; must not write anywhere else.
 public protocol ReportRenderer: Sendable {
     func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws
 }

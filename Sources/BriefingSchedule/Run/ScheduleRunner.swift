@@ -159,13 +159,13 @@ public struct ScheduleRunner: Sendable {
                         : ScheduleError.renderFailed(schedule: owned.schedule, period: period.key,
                                                      layout: t.kind.rawValue, reason: error.localizedDescription)
                 }
-                guard let data = FileManager.default.contents(atPath: temp.path) else {
+                ReportDigest.sync(temp)
+                guard let digest = ReportDigest.of(temp) else {
                     throw ScheduleError.renderFailed(schedule: owned.schedule, period: period.key,
                                                      layout: t.kind.rawValue, reason: "the renderer wrote no file")
                 }
-                try Self.sync(temp)
-                files.append(ReportFile(layout: t.kind.rawValue, path: t.path, sha256: ContentHash.sha256(data),
-                                        bytes: data.count))
+                files.append(ReportFile(layout: t.kind.rawValue, path: t.path, sha256: digest.sha256,
+                                        bytes: digest.bytes))
             }
             try options.faults?(.afterRender, owned, item.edition)
             for p in pending {
@@ -178,7 +178,7 @@ public struct ScheduleRunner: Sendable {
                 }
                 renamed.append(final)
             }
-            if let dir = renamed.first?.deletingLastPathComponent() { try? Self.sync(dir) }
+            if let dir = renamed.first?.deletingLastPathComponent() { Self.sync(dir) }
             try options.faults?(.afterRename, owned, item.edition)
             try ledger.record(EditionRecord(
                 schedule: owned.schedule, periodKey: period.key, edition: item.edition, version: owned.version,
@@ -200,7 +200,7 @@ public struct ScheduleRunner: Sendable {
     }
 
     /// Flushes a file (or folder) to disk so a rename never exposes a half-written report.
-    static func sync(_ url: URL) throws {
+    static func sync(_ url: URL) {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }

@@ -50,7 +50,11 @@ struct FakeRenderer: ReportRenderer {
         var text = "\(kind.rawValue)\n\(context.title)\n"
         text += context.isEmpty ? "No readouts in this period.\n" : analysis.meetings.map { "\($0.date!) \($0.file)\n" }.joined()
         text += "END\n"
-        try Data(text.utf8).write(to: url)
+        guard kind == .charts else { return try Data(text.utf8).write(to: url) }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        for chart in ["frequency.pdf", "timeline.pdf"] {
+            try Data("\(chart)\n\(text)".utf8).write(to: url.appendingPathComponent(chart))
+        }
     }
 }
 

@@ -19,17 +19,27 @@ enum LedgerInvariants {
         for e in editions {
             for f in e.files {
                 recorded[f.path] = f
-                let data = FileManager.default.contents(atPath: ws.output.appendingPathComponent(f.path).path)
-                if data == nil { problems.append("\(e.schedule) \(e.periodKey) e\(e.edition): row without its file \(f.path)") }
-                if let data, ContentHash.sha256(data) != f.sha256 {
+                let digest = ReportDigest.of(ws.output.appendingPathComponent(f.path))
+                if digest == nil { problems.append("\(e.schedule) \(e.periodKey) e\(e.edition): row without its file \(f.path)") }
+                if let digest, digest.sha256 != f.sha256 {
                     problems.append("\(e.schedule) \(e.periodKey) e\(e.edition): \(f.path) differs from its recorded hash")
                 }
             }
         }
+        // A file belongs to a report when it is one, or sits in one (a charts folder).
+        func owner(_ rel: String, in set: Set<String>) -> Bool {
+            var path = rel
+            while true {
+                if set.contains(path) { return true }
+                guard let slash = path.lastIndex(of: "/") else { return false }
+                path = String(path[..<slash])
+            }
+        }
+        let recordedPaths = Set(recorded.keys)
         for rel in ws.reportFiles() {
             let isTemp = rel.contains(".tmp-")
-            if recorded[rel] == nil {
-                if complete || !pending.contains(rel) {
+            if !owner(rel, in: recordedPaths) {
+                if complete || !owner(rel, in: pending) {
                     problems.append("file without a ledger row: \(rel)")
                 }
             }
