@@ -116,7 +116,7 @@ struct ScheduleRun: ParsableCommand {
             var options = ScheduleRunner.Options(input: folders.inputURL, output: folders.outputURL, now: now)
             options.wait = wait
             options.faults = ScheduleWiring.faultHookFromEnvironment()
-            let runner = ScheduleRunner(schedules: schedules, analyzer: analyzer, renderer: ScheduleWiring.renderer(),
+            let runner = ScheduleRunner(schedules: schedules, analyzer: analyzer, renderer: ScheduleWiring.renderer(layouts: folders.layoutsURL),
                                         options: options)
             let quiet = self.quiet
             let started = Date()

@@ -45,9 +45,13 @@ enum ScheduleWiring {
     }
 
     /// The rendering stage: the `analysis` layout is written by the scheduler; book, brief and
-    /// charts need the Cairo renderer (branch render), passed as `base` once it is merged.
-    static func renderer() -> any ReportRenderer {
+    /// charts by the Cairo renderer when this build has it (BriefingRender, branch render).
+    static func renderer(layouts: URL) -> any ReportRenderer {
+        #if canImport(BriefingRender)
+        AnalysisJSONRenderer(base: CairoReportRenderer(layoutsFolder: layouts))
+        #else
         AnalysisJSONRenderer(base: nil)
+        #endif
     }
 
     /// `BRIEFING_FAULT=after-render:2` (or `after-rename:N`) SIGKILLs this process the Nth

@@ -35,6 +35,7 @@ public struct AnalysisJSONRenderer: ReportRenderer {
 
     public struct UnavailableLayout: Error, LocalizedError {
         public var kind: ReportKind
+        public init(kind: ReportKind) { self.kind = kind }
         public var errorDescription: String? { "this build has no renderer for the \(kind.rawValue) layout" }
     }
 
