@@ -46,6 +46,23 @@ struct ScheduleFaultTests {
         #expect(ws.reportFiles().contains("weekly/2026-W03/charts/timeline.pdf"))
     }
 
+    @Test func killedInsideTheRendererItsPartialFileIsRemoved() throws {
+        let ws = Workspace(); defer { ws.remove() }
+        ws.addReadout("a.txt", date: "2026-01-06")
+        // A renderer that writes through its own temporary file, killed mid-write.
+        let dying = FakeRenderer { kind, ctx in ctx.period == "2026-W03" && kind == .book ? SimulatedKill(point: .afterRender) : nil }
+        let partial = FakeRenderer(failure: dying.failure, beforeFailing: { url in
+            try? Data("half".utf8).write(to: url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).4242.tmp"))
+        })
+        #expect(throws: SimulatedKill.self) {
+            try ws.run(schedules, now: "2026-01-20T00:00:00Z", renderer: partial)
+        }
+        #expect(ws.reportFiles().contains { $0.hasSuffix(".4242.tmp") })
+        let next = try ws.run(schedules, now: "2026-01-20T00:00:00Z")
+        #expect(next.produced.map(\.period) == ["2026-W03"])
+        #expect(try LedgerInvariants.problems(ws, schedules: schedules, now: ISOTime.parse("2026-01-20T00:00:00Z")!, complete: true) == [])
+    }
+
     @Test func clockJumpsBackwardThenForward() throws {
         let ws = Workspace(); defer { ws.remove() }
         ws.addReadout("a.txt", date: "2026-03-03")

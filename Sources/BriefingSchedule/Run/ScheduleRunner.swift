@@ -104,12 +104,11 @@ public struct ScheduleRunner: Sendable {
         for a in try ledger.attempts() where a.state == .running {
             var removed = 0
             for f in a.files {
-                for rel in [f.temporary, f.path] {
-                    let url = options.output.appendingPathComponent(rel)
-                    if FileManager.default.fileExists(atPath: url.path) {
-                        try? FileManager.default.removeItem(at: url)
-                        removed += 1
-                    }
+                removed += removeLeftovers(of: f)
+                let url = options.output.appendingPathComponent(f.path)
+                if FileManager.default.fileExists(atPath: url.path) {
+                    try? FileManager.default.removeItem(at: url)
+                    removed += 1
                 }
             }
             try ledger.setAttempt(schedule: a.schedule, periodKey: a.periodKey, edition: a.edition,
@@ -117,6 +116,21 @@ public struct ScheduleRunner: Sendable {
             notes.append("\(a.schedule) \(a.periodKey) edition \(a.edition) was interrupted; \(removed) unrecorded file(s) removed")
         }
         return notes
+    }
+
+    /// Removes a production's temporary file and any file a renderer derived from its name
+    /// next to it (a renderer killed mid-write leaves ".<temporary>.<pid>.tmp"). Returns how
+    /// many were removed.
+    @discardableResult
+    func removeLeftovers(of p: PendingFile) -> Int {
+        let temp = options.output.appendingPathComponent(p.temporary)
+        let folder = temp.deletingLastPathComponent()
+        let stem = temp.lastPathComponent
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.contains(stem) {
+            if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
     }
 
     func produce(_ item: PlannedEdition, ledger: ScheduleLedger, runID: Int64) throws -> RunReport.Produced {
@@ -154,6 +168,8 @@ public struct ScheduleRunner: Sendable {
                 }
                 do {
                     try renderer.render(analysis, kind: t.kind, context: context, to: temp)
+                } catch let kill as SimulatedKill {
+                    throw kill
                 } catch {
                     throw Self.isFileSystem(error) ? ScheduleError.writing(temp.path, error)
                         : ScheduleError.renderFailed(schedule: owned.schedule, period: period.key,
@@ -191,7 +207,7 @@ public struct ScheduleRunner: Sendable {
         } catch let kill as SimulatedKill {
             throw kill
         } catch {
-            for p in pending { try? FileManager.default.removeItem(at: options.output.appendingPathComponent(p.temporary)) }
+            for p in pending { removeLeftovers(of: p) }
             for url in renamed { try? FileManager.default.removeItem(at: url) }
             try? ledger.setAttempt(schedule: owned.schedule, periodKey: period.key, edition: item.edition,
                                    state: .failed, message: error.localizedDescription)

@@ -43,10 +43,20 @@ struct FakeAnalyzer: ReadoutAnalyzer {
 /// Writes deterministic bytes naming the period and its meetings, ending in "END"; can be told
 /// to fail for some reports.
 struct FakeRenderer: ReportRenderer {
+    /// Called before a failure is thrown, with the target (to leave a partial file behind).
+    var beforeFailing: (@Sendable (URL) -> Void)?
     var failure: (@Sendable (ReportKind, ReportContext) -> (any Error)?)?
 
+    init(failure: (@Sendable (ReportKind, ReportContext) -> (any Error)?)? = nil, beforeFailing: (@Sendable (URL) -> Void)? = nil) {
+        self.beforeFailing = beforeFailing
+        self.failure = failure
+    }
+
     func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws {
-        if let error = failure?(kind, context) { throw error }
+        if let error = failure?(kind, context) {
+            beforeFailing?(url)
+            throw error
+        }
         var text = "\(kind.rawValue)\n\(context.title)\n"
         text += context.isEmpty ? "No readouts in this period.\n" : analysis.meetings.map { "\($0.date!) \($0.file)\n" }.joined()
         text += "END\n"
