@@ -130,10 +130,19 @@ enum LineClassifier {
     }
 
     static func endsSentence(_ s: Substring) -> Bool {
-        var t = s
-        while let l = t.last, "\"'”’)]".contains(l) { t.removeLast() }
-        guard let l = t.last else { return false }
-        return l == "." || l == "!" || l == "?" || l == "。" || l == ":" || l == ";"
+        // Skip closing quotes and brackets (ASCII and the curly ones, E2 80 99 / E2 80 9D).
+        let u = Array(s.utf8)
+        var i = u.count - 1
+        while i >= 0 {
+            let c = u[i]
+            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D { i -= 1; continue }
+            if c == 0x99 || c == 0x9D, i >= 2, u[i - 1] == 0x80, u[i - 2] == 0xE2 { i -= 3; continue }
+            break
+        }
+        guard i >= 0 else { return false }
+        let c = u[i]
+        if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B { return true }
+        return i >= 2 && u[i - 2] == 0xE3 && u[i - 1] == 0x80 && c == 0x82 // 。
     }
 
     static func capitalizedShare(_ s: Substring) -> Double {
@@ -181,12 +190,13 @@ enum LineClassifier {
 
     static func isReferenceHeading(_ s: String) -> Bool {
         guard s.utf8.count <= 24 else { return false }
-        var l = Substring(asciiLowercased(s))
-        while let f = l.first, "()[]:：（） ".contains(f) { l.removeFirst() }
-        while let e = l.last, "()[]:：（） ".contains(e) { l.removeLast() }
+        var l = Substring(asciiLowercased(s)).unicodeScalars[...]
+        while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
+        while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
         return referenceHeadings.contains(String(l))
     }
 
+    static let bracketScalars: Set<Unicode.Scalar> = Set("()[]:：（） ".unicodeScalars)
     static let referenceHeadings: Set<String> = ["reference", "references", "related documents", "related document",
                                                  "attachment", "attachments", "related links", "related link",
                                                  "related articles", "related", "see also", "documents", "annex"]
