@@ -107,6 +107,20 @@ struct ScheduleRunnerTests {
         #expect(second.produced.map { "\($0.period) e\($0.edition):\($0.readouts)" } == ["2026-W02 e2:0", "2026-W03 e2:2"])
     }
 
+    @Test func aCacheEntryThatNoLongerDecodesIsExtractedAgain() throws {
+        let ws = Workspace(); defer { ws.remove() }
+        ws.addReadout("a.txt", date: "2026-01-06")
+        let defs = [ScheduleDefinition.weekly(zone: "UTC")]
+        try ws.run(defs, now: "2026-01-12T00:00:00Z")
+        try LedgerFixtures.garbleExtractionCache(at: ws.ledgerURL)
+        ws.addReadout("b.txt", date: "2026-01-07")
+        let analyzer = FakeAnalyzer()
+        let report = try ws.run(defs, now: "2026-01-12T00:00:00Z", analyzer: analyzer)
+        #expect(report.produced.map { "\($0.period) e\($0.edition):\($0.readouts)" } == ["2026-W02 e2:2"])
+        #expect(analyzer.extractions.value == 2)
+        #expect(ws.read("weekly/2026-W02/briefing-book.edition-2.pdf").contains("a.txt"))
+    }
+
     @Test func undatedReadoutsBelongToNoPeriod() throws {
         let ws = Workspace(); defer { ws.remove() }
         ws.addReadout("undated.txt", date: "none")

@@ -282,7 +282,8 @@ public final class ScheduleLedger: Sendable {
                     let rows = try Row.fetchAll(db, sql: "SELECT content_hash, result FROM extraction_cache WHERE extractor = ? AND content_hash IN (\(marks))",
                                                 arguments: StatementArguments([extractor] + part))
                     for row in rows {
-                        out[row[0] as String] = try decoder.decode(ExtractedReadout.self, from: row[1] as Data)
+                        // An entry an older model cannot decode is left out: the caller extracts again.
+                        out[row[0] as String] = try? decoder.decode(ExtractedReadout.self, from: row[1] as Data)
                     }
                 }
                 return out

@@ -135,8 +135,20 @@ public struct ScheduleRunner: Sendable {
 
     func produce(_ item: PlannedEdition, ledger: ScheduleLedger, runID: Int64) throws -> RunReport.Produced {
         let owned = item.owned, period = owned.period
-        let cached = try ledger.cachedResults(extractor: analyzer.cacheKey,
+        var cached = try ledger.cachedResults(extractor: analyzer.cacheKey,
                                               hashes: Array(Set(item.readouts.map(\.cacheKey))))
+        // Entries written under another model shape do not decode: extract those again.
+        let stale = item.readouts.filter { cached[$0.cacheKey] == nil }
+        if !stale.isEmpty {
+            let encoder = JSONEncoder()
+            var fresh: [(hash: String, date: CalendarDay?, result: Data)] = []
+            for r in stale {
+                let result = analyzer.extract(readoutAt: r.url)
+                cached[r.cacheKey] = result
+                fresh.append((r.cacheKey, result.meeting?.date, try encoder.encode(result)))
+            }
+            try ledger.storeCache(fresh, extractor: analyzer.cacheKey, at: options.clock())
+        }
         let inputName = options.input.path
         let results = item.readouts.compactMap { r in
             cached[r.cacheKey]?.relocated(file: (r.file as NSString).lastPathComponent,

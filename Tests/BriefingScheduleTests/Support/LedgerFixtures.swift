@@ -19,6 +19,14 @@ enum LedgerFixtures {
         try db.close()
     }
 
+    /// Replaces every cached extraction with JSON of another shape (as after a model change
+    /// that did not bump the extractor version).
+    static func garbleExtractionCache(at url: URL) throws {
+        let db = try DatabaseQueue(path: url.path)
+        try db.write { try $0.execute(sql: "UPDATE extraction_cache SET result = CAST('{\"meeting\": 42}' AS BLOB)") }
+        try db.close()
+    }
+
     /// Marks the ledger as migrated by a future version.
     static func addFutureMigration(at url: URL) throws {
         let db = try DatabaseQueue(path: url.path)
