@@ -25,6 +25,7 @@ test: setup
 
 bench: release
 	python3 scripts/bench.py --binary $(RELEASE)
+	bash scripts/bench_schedule.sh $(RELEASE)
 
 clean:
 	rm -rf .build $(OUTPUT)/*.json
