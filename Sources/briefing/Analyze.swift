@@ -82,7 +82,14 @@ struct Analyze: ParsableCommand {
                 }
             }
         }
-        if !quiet { print(SummaryText.render(analysis, wrote: strict && errors > 0 ? nil : json)) }
+        if !quiet {
+            var shown = analysis
+            if strict {
+                shown.summary.errors += shown.summary.warnings
+                shown.summary.warnings = 0
+            }
+            print(SummaryText.render(shown, wrote: strict && errors > 0 ? nil : json))
+        }
         if analysis.summary.failed > 0 || (strict && errors > 0) { throw ExitCode(1) }
     }
 }
