@@ -10,20 +10,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         public var end: Int
     }
 
-    private struct Entry: Sendable {
-        /// Range of this phrase's words in `pool`.
-        var wordStart: Int
-        var wordCount: Int
-        /// Exact written forms when case-sensitive.
-        var cased: [String]?
-        var value: Value
-    }
-
-    private var entries: [Entry] = []
+    // Struct of arrays: matching reads only the integer arrays, so checking a candidate
+    // retains nothing; the value is read once a phrase has matched.
+    private var wordStarts: [Int] = []
+    private var wordCounts: [Int] = []
+    /// Exact written forms of case-sensitive phrases.
+    private var cased: [[String]?] = []
+    private var anyCased = false
+    private var values: [Value] = []
     private var pool: [Int32] = []
     /// Entry indexes by the lexicon id of their first word, longest phrase first.
     private var byFirst: [[Int]] = []
-    public var count: Int { entries.count }
+    public var count: Int { values.count }
     public let lexicon: Lexicon
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
@@ -33,14 +31,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         let toks = lexicon.internPhrase(phrase)
         guard let first = toks.first else { return }
         let bytes = Array(phrase.utf8)
-        let cased = caseSensitive ? toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } : nil
         let i = Int(first.id)
         if i >= byFirst.count { byFirst += Array(repeating: [], count: i - byFirst.count + 1) }
-        entries.append(Entry(wordStart: pool.count, wordCount: toks.count, cased: cased, value: value))
+        let index = values.count
+        cased.append(caseSensitive ? toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } : nil)
+        if caseSensitive { anyCased = true }
+        wordStarts.append(pool.count)
+        wordCounts.append(toks.count)
+        values.append(value)
         pool += toks.map(\.id)
-        byFirst[i].append(entries.count - 1)
-        let e = entries
-        byFirst[i].sort { e[$0].wordCount > e[$1].wordCount }
+        byFirst[i].append(index)
+        let counts = wordCounts
+        byFirst[i].sort { counts[$0] > counts[$1] }
     }
 
     /// Every match, longest at each start position first; overlapping matches are all returned.
@@ -54,7 +56,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             let id = Int(tokens[i].id)
             guard id > 0, id < byFirst.count else { continue }
             for e in byFirst[id] where matches(e, tokens, at: i, limit: range.upperBound, text: text) {
-                out.append(Match(value: entries[e].value, start: i, end: i + entries[e].wordCount))
+                out.append(Match(value: values[e], start: i, end: i + wordCounts[e]))
             }
         }
         return out
@@ -82,25 +84,26 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         let id = Int(tokens[i].id)
         guard id > 0, id < byFirst.count else { return nil }
         for e in byFirst[id] where matches(e, tokens, at: i, limit: tokens.count, text: text) {
-            return Match(value: entries[e].value, start: i, end: i + entries[e].wordCount)
+            return Match(value: values[e], start: i, end: i + wordCounts[e])
         }
         return nil
     }
 
     @inline(__always)
     private func matches(_ index: Int, _ tokens: [Token], at i: Int, limit: Int, text: [UInt8]?) -> Bool {
-        let e = entries[index]
-        guard i + e.wordCount <= limit else { return false }
+        let n = wordCounts[index]
+        guard i + n <= limit else { return false }
+        let start = wordStarts[index]
         var k = 1
-        while k < e.wordCount {
-            if tokens[i + k].id != pool[e.wordStart + k] { return false }
+        while k < n {
+            if tokens[i + k].id != pool[start + k] { return false }
             k += 1
         }
-        if let cased = e.cased {
+        if anyCased, let forms = cased[index] {
             guard let text else { return false }
-            for k in 0..<cased.count {
+            for k in 0..<forms.count {
                 let t = tokens[i + k]
-                if String(decoding: text[t.start..<t.end], as: UTF8.self) != cased[k] { return false }
+                if String(decoding: text[t.start..<t.end], as: UTF8.self) != forms[k] { return false }
             }
         }
         return true
