@@ -41,8 +41,19 @@ let package = Package(
         .target(name: "BriefingAggregate", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingExtract",
         ]),
+        // Cairo (PDF/SVG/PNG) and Pango text through PangoCairo.
+        .systemLibrary(
+            name: "CCairo",
+            path: "Sources/CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
+        .target(name: "BriefingRender", dependencies: [
+            "BriefingModel", "CCairo", .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingAggregate",
+            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
@@ -52,6 +63,7 @@ let package = Package(
         .testTarget(name: "BriefingAggregateTests", dependencies: [
             "BriefingAggregate", "BriefingConfig", "BriefingModel",
         ]),
+        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
