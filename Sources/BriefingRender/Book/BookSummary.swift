@@ -52,10 +52,10 @@ extension BookComposition {
 
     /// Threads as a table: label, topic, times made, first, last, strengths, trend.
     func threadTable(_ threads: [CommitmentThread], total: Int, showTopic: Bool = true) -> Table {
-        var columns: [Table.Column] = [.init("Thread", weight: 3.4, wrap: true, maxLines: 2)]
+        var columns: [Table.Column] = [.init("Thread", weight: 3.0, wrap: true, maxLines: 2)]
         if showTopic { columns.append(.init("Topic", weight: 1.6)) }
         columns += [.init("Times", weight: 0.7, alignment: .right), .init("First", weight: 1.05), .init("Last", weight: 1.05),
-                    .init("Strengths", weight: 1.2), .init("Trend", weight: 1.05)]
+                    .init("Strengths", weight: 1.7), .init("Trend", weight: 1.35)]
         let rows: [[Table.Cell]] = threads.map { t in
             var r: [Table.Cell] = [.init(t.label)]
             if showTopic { r.append(.init(analysis.label(ofTopic: t.topic))) }

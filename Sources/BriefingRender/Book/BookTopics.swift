@@ -57,8 +57,8 @@ extension BookComposition {
         }
         let rows = commitments.prefix(limits.topicCommitments)
         c.table(Table(
-            columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.15),
-                      .init("Commitment (quoted)", weight: 5.2, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
+            columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
+                      .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
             rows: rows.map { d, cm in
                 [.init(Self.day(d)), .init(Self.actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
                  .init("“\(cm.text)”"), .init("\(cm.file):\(cm.line)")]

@@ -3,7 +3,7 @@
 extension Composer {
     public func table(_ table: Table, spaceAfter: Double = 8) {
         let spans = table.columnSpans(width: body.width)
-        let padX = 3.0, padY = 2.0, marker = 9.0
+        let padX = 3.0, padY = 2.0, marker = 12.0
         let cellStyle = style.tableCell
         let headers = zip(table.columns, spans).map { col, span in
             canvas.text.layout(col.title, style: style.tableHeader.with(alignment: col.alignment),
@@ -114,7 +114,7 @@ extension Composer {
         for (k, r) in range.enumerated() {
             for (i, cell) in table.rows[r].enumerated() {
                 if let s = cell.strength {
-                    marks.append((Point(body.x + spans[i].x + padX + 3.5, ry + min(heights[k] / 2, 7)), s))
+                    marks.append((Point(body.x + spans[i].x + padX + 4.5, ry + min(heights[k] / 2, 7)), s))
                 }
             }
             ry += heights[k]
