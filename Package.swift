@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BriefingAggregateTests", dependencies: [
             "BriefingAggregate", "BriefingConfig", "BriefingModel",
         ]),
-        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingModel"]),
+        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingModel", "CCairo"]),
     ],
     swiftLanguageModes: [.v6]
 )

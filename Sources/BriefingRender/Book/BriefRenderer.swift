@@ -8,17 +8,19 @@ public struct BriefRenderer {
 
     public init(layout: Layout) { self.layout = layout }
 
-    /// How many items each list shows; shrunk one at a time, longest list first, until it fits.
+    /// How many items each list shows. Cut coarsely (largest list first) until the brief fits,
+    /// then grown back one item at a time while it still fits.
     struct Budget: Equatable {
         var chartTopics: Int
         var topics: Int
         var threads: Int
         var watch: Int
 
+        static var keys: [WritableKeyPath<Budget, Int>] { [\.watch, \.threads, \.topics, \.chartTopics] }
+
         mutating func shrink() -> Bool {
-            let keys: [WritableKeyPath<Budget, Int>] = [\.watch, \.threads, \.topics, \.chartTopics]
-            guard let k = keys.max(by: { self[keyPath: $0] < self[keyPath: $1] }), self[keyPath: k] > 0 else { return false }
-            self[keyPath: k] -= 1
+            guard let k = Self.keys.max(by: { self[keyPath: $0] < self[keyPath: $1] }), self[keyPath: k] > 0 else { return false }
+            self[keyPath: k] -= max(1, self[keyPath: k] / 3)
             return true
         }
     }
@@ -31,9 +33,26 @@ public struct BriefRenderer {
         let l = layout.limits
         var budget = Budget(chartTopics: min(8, l.summaryTopics), topics: l.summaryTopics, threads: l.summaryThreads,
                             watch: max(l.summaryThreads, 3))
-        var composer = compose(analysis, digest: digest, budget: budget, style: style, canvas: doc.canvas, date: date)
-        while composer.pageCount > 1, budget.shrink() {
-            composer = compose(analysis, digest: digest, budget: budget, style: style, canvas: doc.canvas, date: date)
+        // Nothing to gain from limits beyond what the analysis has.
+        let longestTrend = [CommitmentThread.Trend.new, .strengthening, .weakening, .lapsed].map { digest.threads[$0]?.count ?? 0 }.max() ?? 0
+        budget.chartTopics = min(budget.chartTopics, digest.topics.count)
+        budget.topics = min(budget.topics, digest.topics.count)
+        budget.threads = min(budget.threads, longestTrend)
+        budget.watch = min(budget.watch, digest.watch.count)
+        let wanted = budget
+        let make = { (b: Budget) in self.compose(analysis, digest: digest, budget: b, style: style, canvas: doc.canvas, date: date) }
+        var composer = make(budget)
+        if composer.pageCount > 1 {
+            while composer.pageCount > 1, budget.shrink() { composer = make(budget) }
+            for key in Budget.keys.reversed() {
+                while budget[keyPath: key] < wanted[keyPath: key] {
+                    var more = budget
+                    more[keyPath: key] += 1
+                    let attempt = make(more)
+                    guard attempt.pageCount == 1 else { break }
+                    (budget, composer) = (more, attempt)
+                }
+            }
         }
         doc.composer = composer
         try doc.write(metadata: PDFMetadata(

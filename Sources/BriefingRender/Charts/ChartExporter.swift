@@ -98,7 +98,31 @@ public struct ChartExporter {
             out.discard()
             throw RenderError.write(url.path, String(cString: cairo_status_to_string(cairo_surface_status(surface))))
         }
+        if format == .svg { try Self.renumberSurfaces(out.temporary) }
         try out.commit()
         return url
+    }
+
+    /// cairo numbers SVG surfaces from a process-wide counter ("surface57"); renumbering them
+    /// per file keeps a chart byte-identical however many were drawn before it.
+    static func renumberSurfaces(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var map: [Substring: Int] = [:]
+        var rest = text[...]
+        while let r = rest.range(of: "surface") {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
+            if !digits.isEmpty {
+                let n = map[digits] ?? (map.count + 1)
+                map[digits] = n
+                out += String(n)
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        out += rest
+        try Data(out.utf8).write(to: url)
     }
 }
