@@ -1,6 +1,104 @@
 import ArgumentParser
+import BriefingAggregate
+import BriefingConfig
+import BriefingModel
+import Foundation
 
 struct Analyze: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Extract every readout and write the analysis as JSON.")
-    func run() throws { throw ValidationError("the extractor is being built") }
+    static let configuration = CommandConfiguration(
+        abstract: "Extract every readout in a folder and write the analysis as JSON.",
+        discussion: """
+        Reads every readout in the input folder (.txt, .md with optional YAML front matter, \
+        saved .html/.htm pages), extracts each meeting (date, kinds, participants, place, \
+        duration, statements, topics, commitments), and aggregates topic frequencies and \
+        commitment threads across meetings.
+
+        Dates: a date with no year is completed from the readout's front matter (`date:`), \
+        else from manifest.yaml in the input folder (file name -> date, place, kind), else \
+        inferred from the participants' terms of office in layouts/people.yaml and flagged \
+        inferred, with a warning.
+
+        Problems are printed as `path:line: error|warning: message`. A readout that cannot be \
+        used is reported and the others are still analysed; the export is still written \
+        (atomically). Exit status: 0 when every readout was analysed, 1 when any failed, \
+        78 when a layout file is unusable, 74 when the export cannot be written.
+
+        Examples:
+          briefing analyze --input seeds --json output/analysis.json
+          briefing analyze --input ~/readouts --layouts ~/my-layouts --strict --json out.json
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Folder of readouts.", valueName: "dir"))
+    var input: String = "seeds"
+
+    @Option(name: .long, help: ArgumentHelp("Write the analysis export (JSON) to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder with taxonomy.yaml, people.yaml, relationship.yaml, meetings.yaml and commitments.yaml.", valueName: "dir"))
+    var layouts: String = "layouts"
+
+    @Flag(name: .long, help: "Treat warnings as errors, and write nothing when there is any error.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print only diagnostics, not the summary.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Keep every statement (sentence, speaker, topics, line) in the export.")
+    var statements = false
+
+    @Option(name: .long, help: ArgumentHelp("Latest date a missing year may be inferred for (YYYY-MM-DD; default today).", valueName: "date"))
+    var asOf: String?
+
+    func run() throws {
+        let config = try loadConfiguration(layouts)
+        var asOfDay: CalendarDay?
+        if let asOf {
+            guard let d = CalendarDay(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \(asOf)") }
+            asOfDay = d
+        }
+        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay))
+        let analysis: Analysis
+        do {
+            analysis = try analyzer.analyze(folder: URL(fileURLWithPath: input))
+        } catch {
+            printError("\(error)")
+            throw ExitCode(66)
+        }
+        for d in analysis.diagnostics {
+            var d = d
+            if strict, d.severity == .warning { d.severity = .error }
+            printError(d.description)
+        }
+        let errors = analysis.summary.errors + (strict ? analysis.summary.warnings : 0)
+        if let json {
+            if strict, errors > 0 {
+                printError("\(json): not written (--strict and \(errors) error\(errors == 1 ? "" : "s"))")
+            } else {
+                do {
+                    try AnalysisWriter.write(analysis, to: URL(fileURLWithPath: json))
+                } catch {
+                    printError("\(json): error: cannot write the export (\(error.localizedDescription))")
+                    throw ExitCode(74)
+                }
+            }
+        }
+        if !quiet { print(SummaryText.render(analysis, wrote: strict && errors > 0 ? nil : json)) }
+        if analysis.summary.failed > 0 || (strict && errors > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Loads the layouts folder or exits 78 (EX_CONFIG) with the file, key and line.
+func loadConfiguration(_ folder: String) throws -> Configuration {
+    do {
+        let (config, diags) = try Configuration.load(layoutsFolder: URL(fileURLWithPath: folder))
+        for d in diags { printError(d.description) }
+        return config
+    } catch {
+        printError(error.description)
+        throw ExitCode(78)
+    }
+}
+
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
 }

@@ -1,0 +1,39 @@
+import BriefingConfig
+import BriefingModel
+
+/// Extracted meetings -> Analysis: meetings in date order, topic frequencies, commitment
+/// threads, a summary and every diagnostic.
+struct Aggregator {
+    let configuration: Configuration
+
+    func aggregate(_ results: [ReadoutResult], input: String, generator: String) -> Analysis {
+        var meetings = results.compactMap(\.meeting)
+        meetings.sort { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.file < b.file
+            }
+        }
+        let diagnostics = results.flatMap(\.diagnostics).sorted { a, b in
+            a.file != b.file ? a.file < b.file : (a.line ?? 0) < (b.line ?? 0)
+        }
+        let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)
+        let threads = ThreadBuilder(taxonomy: configuration.taxonomy,
+                                    lapseAfterMeetings: configuration.commitments.lapseAfterMeetings).threads(meetings)
+        var byStrength: [String: Int] = ["1": 0, "2": 0, "3": 0, "4": 0]
+        for m in meetings { for c in m.commitments { byStrength[String(c.strength.rawValue), default: 0] += 1 } }
+        let dated = meetings.compactMap(\.date)
+        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains { d in d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml") } }.count
+        let failed = results.filter { r in r.meeting == nil ? r.diagnostics.contains { !$0.file.hasSuffix(".yaml") && !$0.file.hasSuffix(".yml") && $0.severity == .error } : r.failed }.count
+        let summary = Analysis.Summary(
+            readouts: readouts, meetings: meetings.count, failed: failed, firstDate: dated.min(), lastDate: dated.max(),
+            commitmentsByStrength: byStrength, threads: threads.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count,
+            errors: diagnostics.filter { $0.severity == .error }.count)
+        return Analysis(generator: generator, input: input, summary: summary,
+                        taxonomy: configuration.taxonomy.topics.map { .init(id: $0.id, label: $0.label) },
+                        meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,145 @@
+import BriefingConfig
+import BriefingExtract
+import BriefingIngest
+import BriefingModel
+import Dispatch
+import Foundation
+
+/// A folder of readouts -> an Analysis: finds the readouts, extracts each on all cores, and
+/// aggregates topic frequencies and commitment threads.
+public struct CorpusAnalyzer: Sendable {
+    public struct Options: Sendable {
+        /// Keep every statement in the export (large).
+        public var keepStatements = false
+        /// Latest date a missing year may be inferred for; today by default.
+        public var asOf: CalendarDay?
+        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil) {
+            self.keepStatements = keepStatements
+            self.asOf = asOf
+        }
+    }
+
+    /// Bumped whenever extraction would give a different result for the same bytes: caches
+    /// key on it.
+    public static let extractorVersion = "1.0.0"
+    public static let generator = "BriefingBook extractor \(extractorVersion)"
+
+    public let configuration: Configuration
+    public let options: Options
+    let extractor: MeetingExtractor
+
+    public init(configuration: Configuration, options: Options = .init()) {
+        self.configuration = configuration
+        self.options = options
+        extractor = MeetingExtractor(configuration: configuration, asOf: options.asOf ?? CorpusAnalyzer.today(),
+                                     keepStatements: options.keepStatements)
+    }
+
+    static func today() -> CalendarDay {
+        CalendarDay(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are skipped.
+    public func readoutFiles(in folder: URL) throws -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw CorpusError.unreadableFolder(folder.path, (error as NSError).localizedDescription)
+        }
+        return names.filter { name in
+            !name.hasPrefix(".") && ReadoutText.extensions.contains((name as NSString).pathExtension.lowercased())
+        }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The folder's manifest, if any; a malformed one is an error diagnostic, not a stop.
+    public func loadManifest(in folder: URL) -> (Manifest?, [Diagnostic]) {
+        do {
+            guard let (m, d) = try Manifest.load(inFolder: folder) else { return (nil, []) }
+            return (m, d)
+        } catch {
+            return (nil, [error.diagnostic])
+        }
+    }
+
+    /// Reads and extracts one readout. Never throws: problems are diagnostics.
+    public func extract(readoutAt url: URL, manifest: Manifest?) -> ReadoutResult {
+        let path = url.relativePath
+        let text: ReadoutText
+        do {
+            text = try ReadoutText.load(url, displayPath: path)
+        } catch {
+            return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(.error, file: path, line: error.line, error.message)])
+        }
+        let (meeting, diags) = extractor.extract(text, manifest: manifest?[url.lastPathComponent], manifestFile: manifest?.file)
+        return ReadoutResult(meeting: meeting, diagnostics: diags)
+    }
+
+    /// Extracts every readout of the folder on all cores and aggregates.
+    public func analyze(folder: URL) throws -> Analysis {
+        let files = try readoutFiles(in: folder)
+        let (manifest, manifestDiags) = loadManifest(in: folder)
+        var results = extractAll(files, manifest: manifest)
+        if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
+        if let manifest {
+            let names = Set(files.map(\.lastPathComponent))
+            var unknown: [Diagnostic] = []
+            for (name, entry) in manifest.entries where !names.contains(name) {
+                unknown.append(Diagnostic(.warning, file: manifest.file, line: entry.line,
+                                          "\(name): no such readout in \(folder.path); remove the entry or fix the name"))
+            }
+            if !unknown.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: unknown.sorted { ($0.line ?? 0) < ($1.line ?? 0) })) }
+        }
+        if files.isEmpty {
+            results.append(ReadoutResult(meeting: nil, diagnostics: [Diagnostic(.error, file: folder.path, line: nil,
+                "no readouts (.txt, .md, .html) in this folder")]))
+        }
+        return aggregate(results, input: folder.path)
+    }
+
+    /// Extracts files in parallel, results in file order.
+    public func extractAll(_ files: [URL], manifest: Manifest?) -> [ReadoutResult] {
+        let box = ResultBox(count: files.count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, min(64, files.count / (workers * 8) + 1))
+        let chunks = (files.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * chunk, hi = min(files.count, lo + chunk)
+            for i in lo..<hi {
+                let r = autoreleasepoolIfAvailable { extract(readoutAt: files[i], manifest: manifest) }
+                box.set(i, r)
+            }
+        }
+        return box.values
+    }
+
+    /// Aggregates extracted readouts: meetings in date order, topic frequencies, threads.
+    public func aggregate(_ results: [ReadoutResult], input: String) -> Analysis {
+        Aggregator(configuration: configuration).aggregate(results, input: input, generator: CorpusAnalyzer.generator)
+    }
+}
+
+public enum CorpusError: Error, CustomStringConvertible {
+    case unreadableFolder(String, String)
+    public var description: String {
+        switch self {
+        case let .unreadableFolder(path, why): "\(path): error: cannot read the input folder (\(why))"
+        }
+    }
+}
+
+/// Results written by index from several threads; each index is written once.
+final class ResultBox: @unchecked Sendable {
+    private var storage: [ReadoutResult?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: ReadoutResult) {
+        lock.lock()
+        storage[i] = r
+        lock.unlock()
+    }
+    var values: [ReadoutResult] { storage.map { $0! } }
+}
+
+@inline(__always)
+func autoreleasepoolIfAvailable<T>(_ body: () -> T) -> T { body() }

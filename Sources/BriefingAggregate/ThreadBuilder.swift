@@ -1,0 +1,110 @@
+import BriefingConfig
+import BriefingExtract
+import BriefingModel
+
+/// Groups commitments made again at later meetings into threads, by meaning: commitments
+/// that speak to the same taxonomy concept (a group of phrases meaning one thing: "maximum
+/// pressure", "maximizing the pressure", "pressure on North Korea") are one thread however
+/// they are worded. A commitment that names no concept is grouped with others of its topic
+/// that share its two most distinctive content words.
+struct ThreadBuilder {
+    let taxonomy: Taxonomy
+    let lapseAfterMeetings: Int
+
+    static let generic: Set<String> = [
+        "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "that", "this", "is", "are", "be", "by", "as",
+        "at", "its", "their", "his", "her", "our", "will", "would", "shall", "both", "two", "leader", "side", "country",
+        "japan", "united", "state", "u.s.", "us", "japanese", "american", "they", "we", "he", "she", "it", "who",
+        "which", "prime", "minister", "president", "further", "continue", "closely", "together", "work", "cooperate",
+        "cooperation", "strengthen", "also", "importance", "need", "view", "shared", "agreed", "confirmed", "affirmed",
+        "reaffirmed", "reiterated", "concurred", "signed", "decided", "committed", "commitment", "intention",
+        "determination", "expressed", "hope", "effort", "from", "between", "among", "other", "area", "well", "such",
+        "including", "regard", "regarding", "toward", "towards", "into", "through", "while", "all", "each", "more",
+        "new", "these", "those", "than", "over", "under", "no", "not", "there", "been", "have", "has", "had", "was",
+        "were", "can", "could", "should", "may", "must", "make", "take", "promote", "advance", "enhance", "relation",
+        "relationship", "issue", "matter", "field", "range", "wide", "broad", "strongly", "steadily", "further",
+    ]
+
+    func threads(_ meetings: [Meeting]) -> [CommitmentThread] {
+        struct Group {
+            var id: String
+            var label: String
+            var topic: String
+            var groupedBy: String
+            var occurrences: [String: CommitmentThread.Occurrence] = [:] // by file: strongest
+            var order: [String] = []
+        }
+        var conceptLabel: [String: (String, String)] = [:]
+        for t in taxonomy.topics { for c in t.concepts { conceptLabel[c.id] = (c.label, t.id) } }
+        var groups: [String: Group] = [:]
+        var keys: [String] = []
+        for m in meetings {
+            for c in m.commitments {
+                let key: String, label: String, topic: String, by: String
+                if let concept = c.concepts.first, let (l, t) = conceptLabel[concept] {
+                    key = concept
+                    label = l
+                    topic = t
+                    by = "concept"
+                } else {
+                    topic = c.topics.first ?? "general"
+                    let words = ThreadBuilder.keyWords(c.clause)
+                    key = "\(topic)/\(words.joined(separator: "-"))"
+                    label = "\(taxonomy.label(of: topic)): \(words.joined(separator: ", "))"
+                    by = "wording"
+                }
+                if groups[key] == nil {
+                    groups[key] = Group(id: key, label: label, topic: topic, groupedBy: by)
+                    keys.append(key)
+                }
+                let occ = CommitmentThread.Occurrence(file: m.file, date: m.date, strength: c.strength, actor: c.actor,
+                                                      text: c.text, line: c.line)
+                if let existing = groups[key]!.occurrences[m.file] {
+                    if c.strength > existing.strength { groups[key]!.occurrences[m.file] = occ }
+                } else {
+                    groups[key]!.occurrences[m.file] = occ
+                    groups[key]!.order.append(m.file)
+                }
+            }
+        }
+        // Meetings in date order, to know how many came after a thread's last occurrence.
+        let order = meetings.map(\.file)
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var out: [CommitmentThread] = []
+        for key in keys {
+            let g = groups[key]!
+            let occ = g.order.map { g.occurrences[$0]! }
+            let lastPos = g.order.compactMap { position[$0] }.max() ?? 0
+            let after = order.count - 1 - lastPos
+            out.append(CommitmentThread(id: g.id, label: g.label, topic: g.topic, groupedBy: g.groupedBy,
+                                        occurrences: occ, trend: trend(occ.map(\.strength), meetingsAfter: after)))
+        }
+        return out.sorted { a, b in
+            if a.occurrences.count != b.occurrences.count { return a.occurrences.count > b.occurrences.count }
+            if a.lastDate != b.lastDate { return (a.lastDate ?? CalendarDay(dayNumber: 0)) > (b.lastDate ?? CalendarDay(dayNumber: 0)) }
+            return a.id < b.id
+        }
+    }
+
+    func trend(_ strengths: [Commitment.Strength], meetingsAfter: Int) -> CommitmentThread.Trend {
+        if meetingsAfter >= lapseAfterMeetings { return .lapsed }
+        guard let last = strengths.last, strengths.count > 1 else { return .new }
+        let earlierMax = strengths.dropLast().max()!
+        if last < earlierMax { return .weakening }
+        if last > strengths.first! { return .strengthening }
+        return .recurring
+    }
+
+    /// The two most distinctive content words of a clause: not generic, longest first.
+    static func keyWords(_ clause: String) -> [String] {
+        var seen = Set<String>()
+        var words: [String] = []
+        for t in Tokenizer.tokens(clause) where !generic.contains(t.norm) && t.norm.count > 2 && !t.norm.allSatisfy(\.isNumber) {
+            if seen.insert(t.norm).inserted { words.append(t.norm) }
+        }
+        let top = words.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+        }.prefix(2).map(\.element)
+        return top.sorted()
+    }
+}

@@ -1,0 +1,59 @@
+import BriefingModel
+import Foundation
+
+/// What a readout's text lacks, written down by the user: `manifest.yaml` in the input folder
+/// maps a readout's file name to its `date`, `place`, `kind`.
+public struct Manifest: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var date: CalendarDay?
+        public var place: String?
+        public var kind: String?
+        public var line: Int?
+    }
+
+    public var file: String
+    public var entries: [String: Entry]
+
+    public init(file: String, entries: [String: Entry]) {
+        self.file = file
+        self.entries = entries
+    }
+
+    public subscript(readout: String) -> Entry? { entries[readout] }
+
+    /// Parses a manifest; structural problems throw, unknown fields become warnings.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> (Manifest, [Diagnostic]) {
+        guard let root = try YAMLNode.parse(text, file: file) else { return (Manifest(file: file, entries: [:]), []) }
+        var entries: [String: Entry] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, value) in try root.entries() {
+            var entry = Entry(line: value.line)
+            for (key, field) in try value.entries() {
+                switch key {
+                case "date": entry.date = try field.day()
+                case "place": entry.place = try field.nonEmptyString()
+                case "kind": entry.kind = try field.nonEmptyString()
+                default:
+                    diagnostics.append(Diagnostic(.warning, file: file, line: field.line,
+                                                  "\(name).\(key): unknown field ignored; a manifest entry takes date, place and kind"))
+                }
+            }
+            entries[name] = entry
+        }
+        return (Manifest(file: file, entries: entries), diagnostics)
+    }
+
+    /// Loads `manifest.yaml` (or `.yml`) from a folder; nil when there is none.
+    public static func load(inFolder folder: URL) throws(ConfigurationError) -> (Manifest, [Diagnostic])? {
+        for name in ["manifest.yaml", "manifest.yml"] {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(file: url.path, line: nil, key: nil, "cannot read the manifest as UTF-8 text")
+            }
+            return try parse(text, file: url.path)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,47 @@
+/// How readouts name kinds of meetings and places. `layouts/meetings.yaml`.
+public struct MeetingVocabulary: Sendable {
+    public struct KindRule: Sendable, Hashable {
+        /// Canonical kind written to the export ("telephone talk").
+        public var kind: String
+        public var phrases: [String]
+        /// True for the kinds a generic word ("meeting", "met with") becomes when no specific
+        /// phrase is found: decided by the participants' offices.
+        public var generic: Bool
+    }
+
+    public struct Place: Sendable, Hashable {
+        public var name: String
+        public var aliases: [String]
+    }
+
+    public var kinds: [KindRule]
+    /// The kind for a generic meeting between heads of state or government, and between others.
+    public var leadersMeeting: String
+    public var ministersMeeting: String
+    public var genericPhrases: [String]
+    public var places: [Place]
+    /// Place names too vague to report as a meeting's place (countries).
+    public var notPlaces: [String]
+
+    public static func load(_ root: YAMLNode) throws(ConfigurationError) -> MeetingVocabulary {
+        try root.allowOnly(["kinds", "generic", "places", "not_places"])
+        var kinds: [KindRule] = []
+        for item in try root.required("kinds").items() {
+            try item.allowOnly(["kind", "phrases"])
+            kinds.append(KindRule(kind: try item.required("kind").nonEmptyString(),
+                                  phrases: try item.required("phrases").strings(), generic: false))
+        }
+        let generic = try root.required("generic")
+        try generic.allowOnly(["leaders", "ministers", "phrases"])
+        var places: [Place] = []
+        for item in try root["places"]?.items() ?? [] {
+            try item.allowOnly(["name", "aliases"])
+            places.append(Place(name: try item.required("name").nonEmptyString(),
+                                aliases: try item["aliases"]?.strings() ?? []))
+        }
+        return MeetingVocabulary(kinds: kinds, leadersMeeting: try generic.required("leaders").nonEmptyString(),
+                                 ministersMeeting: try generic.required("ministers").nonEmptyString(),
+                                 genericPhrases: try generic.required("phrases").strings(), places: places,
+                                 notPlaces: try root["not_places"]?.strings() ?? [])
+    }
+}

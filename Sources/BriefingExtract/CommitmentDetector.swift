@@ -1,0 +1,381 @@
+import BriefingConfig
+import BriefingModel
+
+/// Who a cue's subject is.
+enum Actor: Sendable, Equatable {
+    case side(String)
+    case both
+    /// A third party (North Korea, another leader): not a commitment of this relationship.
+    case thirdParty
+    /// Nothing in the sentence says; the caller decides (carry the last speaker).
+    case unknown
+}
+
+/// Finds commitments in one sentence and decides their strength and where each one's text
+/// starts and ends. The vocabulary is `layouts/commitments.yaml`; this is the mechanism:
+///
+/// - A cue verb (signed 4; agreed, decided, concurred, pledged 3; confirmed, affirmed,
+///   reiterated 2) makes a commitment, unless it is negated, nominal ("the agreed text"),
+///   past perfect ("had agreed"), followed by a word that changes it ("agreed with"), or a
+///   confirm-type verb whose that-clause describes no action ("confirmed that the Alliance is
+///   strong").
+/// - "shared the view that ..." (1) counts only when its clause says a party will act.
+/// - An intent noun owned by a party ("her determination to", "Japan's intention to") is 1.
+/// - A desire or readiness ("hopes to", "would like to", "is ready to") is 1, unless what is
+///   intended is only talk ("would like to exchange views").
+/// - A modal with a party as subject and an action verb ("We will continue to seek ...") is 1;
+///   "will be important", "would have a relationship" are states, not actions.
+/// - A later cue in the same sentence joins the commitment before it (it is part of that
+///   clause) unless it starts a coordinated clause of its own ("signed X and confirmed Y");
+///   "... and agreed on the importance of Y" always joins.
+struct CommitmentDetector: Sendable {
+    enum CueKind: Sendable { case verb, sharedView, intention, desire, modal }
+
+    struct Candidate: Sendable {
+        var kind: CueKind
+        var strength: Commitment.Strength
+        var cueStart: Int
+        var cueEnd: Int
+        /// Where to look for the subject: before this token.
+        var subjectBefore: Int
+        /// For intent nouns: the possessive owner token ("Japan's", "her").
+        var owner: Int?
+        var cue: String
+    }
+
+    struct Found: Sendable {
+        var strength: Commitment.Strength
+        var actor: Actor
+        var cue: String
+        /// Token where this commitment's share of the sentence starts, and its cue.
+        var segmentStart: Int
+        var cueStart: Int
+    }
+
+    private let verbStrength: [String: Int]
+    private let needsAction: Set<String>
+    private let notAfter: [String: [[String]]]
+    private let sharedView: PhraseMatcher<Bool>
+    private let intentionNouns: Set<String>
+    private let desires: PhraseMatcher<Bool>
+    private let modals: Set<String>
+    private let stative: Set<String>
+    private let transparent: PhraseMatcher<Bool>
+    private let talk: PhraseMatcher<Bool>
+    private let negations: PhraseMatcher<Bool>
+    private let attitude: PhraseMatcher<Bool>
+
+    static let determiners: Set<String> = ["his", "her", "their", "its", "our", "my", "the", "a", "an"]
+    static let adjectives: Set<String> = ["strong", "firm", "resolute", "unwavering", "steadfast", "continued",
+                                          "full", "shared", "deep", "sincere", "clear", "ironclad", "unshakable",
+                                          "common", "mutual", "earnest", "renewed", "sincere"]
+    static let beVerbs: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "be", "been", "being"]
+    static let coordinators: Set<String> = ["and", "but", "while", "whereas"]
+    static let adverbs: Set<String> = ["also", "further", "then", "once", "again", "jointly", "both", "all", "each",
+                                       "firmly", "strongly", "fully", "subsequently", "additionally", "together",
+                                       "likewise", "similarly", "hereby", "today", "formally", "officially"]
+
+    init(vocabulary v: CommitmentVocabulary) {
+        var vs: [String: Int] = [:]
+        for (s, words) in v.verbs { for w in words { vs[w.lowercased()] = s } }
+        verbStrength = vs
+        needsAction = Set(v.needsActionInClause.map { $0.lowercased() })
+        var na: [String: [[String]]] = [:]
+        for (k, list) in v.notAfter { na[k] = list.map { Tokenizer.tokens($0).map(\.lower) } }
+        notAfter = na
+        func matcher(_ phrases: [String]) -> PhraseMatcher<Bool> {
+            var m = PhraseMatcher<Bool>()
+            for p in phrases { m.add(p, true) }
+            return m
+        }
+        sharedView = matcher(v.sharedView)
+        intentionNouns = Set(v.intentionNouns.map { Tokenizer.fold($0.lowercased()) })
+        desires = matcher(v.desires)
+        modals = Set(v.modals.map { $0.lowercased() })
+        stative = Set(v.stativeVerbs.map { $0.lowercased() })
+        transparent = matcher(v.transparent)
+        talk = matcher(v.talkWords)
+        negations = matcher(v.negations)
+        attitude = matcher(v.attitudeObjects)
+    }
+
+    /// - Parameter actorOf: resolves who a candidate's subject is.
+    func detect(_ toks: [Token], actorOf: (Candidate) -> Actor) -> [Found] {
+        let candidates = findCandidates(toks)
+        var found: [Found] = []
+        var lastCueEnd = -1
+        // A cue made with a third party still owns its clause: "shared recognition with Mr. Xi
+        // that they will strive" gives nothing, not a "will strive" of the two sides.
+        var heldByThirdParty = false
+        for c in candidates {
+            let actor = actorOf(c)
+            if actor == .thirdParty {
+                if c.kind == .verb || c.kind == .sharedView {
+                    heldByThirdParty = true
+                    lastCueEnd = c.cueEnd
+                }
+                continue
+            }
+            if heldByThirdParty {
+                guard c.kind == .verb || c.kind == .sharedView, startsCoordinatedClause(toks, c, after: lastCueEnd) else { continue }
+                heldByThirdParty = false
+            }
+            if let prev = found.last {
+                // Later cue in the same sentence: a new commitment only when it begins a
+                // coordinated clause of its own.
+                if c.kind == .verb, attitude.match(at: c.cueEnd, in: toks) != nil { continue }
+                let coordinated = startsCoordinatedClause(toks, c, after: lastCueEnd)
+                let newSubject = explicitSubject(toks, before: c.subjectBefore) && actor != prev.actor
+                switch c.kind {
+                case .verb, .sharedView:
+                    if !coordinated && !newSubject { continue }
+                case .modal:
+                    // A modal after a cue is inside that cue's clause ("hopes Japan will").
+                    continue
+                case .intention, .desire:
+                    if !(coordinated && newSubject) && !(c.kind == .intention && coordinated) { continue }
+                }
+            }
+            if c.kind == .modal || c.kind == .desire, actor == .unknown, found.isEmpty, !hasSubjectPronoun(toks, c) {
+                // A modal with no party as its subject is a forecast, not an intent.
+                continue
+            }
+            let start = found.isEmpty ? 0 : segmentStart(toks, c, after: lastCueEnd)
+            found.append(Found(strength: c.strength, actor: actor, cue: c.cue, segmentStart: start, cueStart: c.cueStart))
+            lastCueEnd = c.cueEnd
+        }
+        return found
+    }
+
+    private func hasSubjectPronoun(_ toks: [Token], _ c: Candidate) -> Bool {
+        let i = c.subjectBefore - 1
+        return i >= 0 && MentionFinder.pronouns.contains(toks[i].lower)
+    }
+
+    /// A coordinator or comma between the previous cue and this one, right before this cue's
+    /// subject or verb.
+    private func startsCoordinatedClause(_ toks: [Token], _ c: Candidate, after prevEnd: Int) -> Bool {
+        var i = c.subjectBefore - 1
+        var steps = 0
+        while i > prevEnd, steps < 8 {
+            let w = toks[i].lower
+            if CommitmentDetector.coordinators.contains(w) { return true }
+            if toks[i].punctuationAfter == 0x2C || toks[i].punctuationAfter == 0x3B { return true }
+            if CommitmentDetector.adverbs.contains(w) || toks[i].capitalized || MentionFinder.pronouns.contains(w)
+                || ["the", "two", "leaders", "sides", "countries", "prime", "minister", "president"].contains(w) {
+                i -= 1
+                steps += 1
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
+    private func explicitSubject(_ toks: [Token], before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, CommitmentDetector.adverbs.contains(toks[j].lower) || CommitmentDetector.beVerbs.contains(toks[j].lower) { j -= 1 }
+        guard j >= 0 else { return false }
+        return toks[j].capitalized || MentionFinder.pronouns.contains(toks[j].lower)
+            || ["leaders", "sides", "countries", "governments", "ministers"].contains(toks[j].lower)
+    }
+
+    /// Where a later commitment's text begins: at the coordinator or subject before its cue.
+    private func segmentStart(_ toks: [Token], _ c: Candidate, after prevEnd: Int) -> Int {
+        var i = c.subjectBefore
+        var steps = 0
+        while i - 1 > prevEnd, steps < 8 {
+            let w = toks[i - 1].lower
+            if toks[i - 1].punctuationAfter == 0x2C || toks[i - 1].punctuationAfter == 0x3B { break }
+            i -= 1
+            steps += 1
+            if CommitmentDetector.coordinators.contains(w) { break }
+        }
+        return i
+    }
+
+    // MARK: - Candidates
+
+    func findCandidates(_ toks: [Token]) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = 0
+        while i < toks.count {
+            if let c = verbCue(toks, i) ?? sharedViewCue(toks, i) ?? intentionCue(toks, i) ?? desireCue(toks, i)
+                ?? modalCue(toks, i) {
+                out.append(c)
+                i = c.cueEnd
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func negated(_ toks: [Token], before i: Int) -> Bool {
+        for back in 1...3 where i - back >= 0 {
+            if let m = negations.match(at: i - back, in: toks), m.end >= i - 1 { return true }
+        }
+        return false
+    }
+
+    private func verbCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        let w = toks[i].lower
+        guard let s = verbStrength[w] else { return nil }
+        let prev = i > 0 ? toks[i - 1].lower : ""
+        if ["the", "a", "an", "this", "its", "their", "newly", "mutually", "previously", "had"].contains(prev) { return nil }
+        if let blocked = notAfter[w] {
+            for phrase in blocked where i + phrase.count < toks.count {
+                if zip(phrase, toks[(i + 1)...]).allSatisfy({ $0 == $1.lower }) { return nil }
+            }
+        }
+        // Base forms ("agree", "sign") only as a finite verb after a subject pronoun or adverb.
+        let base = !w.hasSuffix("ed") && !w.hasSuffix("s")
+        if base, !(["we", "they", "i", "both", "jointly", "hereby", "also", "to"].contains(prev)) { return nil }
+        if base, prev == "to" {
+            // "agreed to confirm" is part of the cue before; "decided to sign" too.
+            return nil
+        }
+        if negated(toks, before: i) { return nil }
+        if needsAction.contains(w), thatClause(toks, after: i), !clauseHasAction(toks, from: i + 1) { return nil }
+        var strength = Commitment.Strength(rawValue: s)!
+        var cue = w
+        if w == "committed", i > 0, CommitmentDetector.beVerbs.contains(prev) {
+            cue = "\(prev) committed"
+        }
+        if strength == .agreed, w == "committed", !(i + 1 < toks.count && toks[i + 1].lower == "to") { strength = .agreed }
+        var subjectBefore = i
+        if i > 0, CommitmentDetector.beVerbs.contains(prev) { subjectBefore = i - 1 }
+        return Candidate(kind: .verb, strength: strength, cueStart: i, cueEnd: i + 1, subjectBefore: subjectBefore,
+                         owner: nil, cue: cue)
+    }
+
+    private func sharedViewCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        guard let m = sharedView.match(at: i, in: toks) else { return nil }
+        if negated(toks, before: i) { return nil }
+        // "shared the view that ..." (a clause), not "shared views on the situation" (a topic);
+        // "shared recognition with X that ..." keeps its clause a few words on.
+        guard let that = toks[m.end..<min(toks.count, m.end + 8)].firstIndex(where: { $0.lower == "that" }),
+              toks[m.end..<that].allSatisfy({ $0.lower != "on" || that == m.end }),
+              clauseHasAction(toks, from: that + 1) else { return nil }
+        let cue = toks[i..<m.end].map(\.lower).joined(separator: " ")
+        return Candidate(kind: .sharedView, strength: .sharedView, cueStart: i, cueEnd: m.end, subjectBefore: i,
+                         owner: nil, cue: cue)
+    }
+
+    private func intentionCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        guard intentionNouns.contains(toks[i].norm), i + 1 < toks.count,
+              toks[i + 1].lower == "to" || toks[i + 1].lower == "that" else { return nil }
+        // An owner within three words before: "her", "their", "Japan's", "the United States'".
+        var j = i - 1
+        var owner: Int?
+        while j >= 0, i - j <= 3 {
+            let t = toks[j]
+            if t.possessive || ["his", "her", "their", "its", "our", "my"].contains(t.lower) { owner = j; break }
+            if t.lower == "the" || t.lower == "a" || t.lower == "an" { break }
+            if !CommitmentDetector.adjectives.contains(t.lower) && !t.capitalized { return nil }
+            j -= 1
+        }
+        let determiner = j >= 0 ? toks[j].lower : ""
+        if toks[i].norm == "will", owner == nil { return nil }
+        guard owner != nil || determiner == "the" || determiner == "a" || determiner == "an" else { return nil }
+        // "... the importance of ..." is not intent; "the hope that" after a verb of expression is.
+        if owner == nil, toks[i].norm == "commitment" { return nil }
+        if talkFollows(toks, from: i + 2) { return nil }
+        // The verb that governs the noun decides the subject ("She expressed her commitment").
+        var verb = j - 1
+        while verb >= 0, j - verb <= 3, !toks[verb].lower.hasSuffix("ed") && !toks[verb].lower.hasSuffix("s") { verb -= 1 }
+        let subjectBefore = verb >= 0 && j - verb <= 3 ? verb : max(0, j)
+        if negated(toks, before: max(0, j)) { return nil }
+        let verbWord = verb >= 0 && j - verb <= 3 ? toks[verb].lower + " ... " : ""
+        return Candidate(kind: .intention, strength: .sharedView, cueStart: max(0, j), cueEnd: i + 1,
+                         subjectBefore: subjectBefore, owner: owner, cue: verbWord + toks[i].lower)
+    }
+
+    static let hopeVerbs: Set<String> = ["hope", "hopes", "hoped", "wish", "wishes", "wished", "trust", "trusts"]
+
+    private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        // "he hopes Japan and the United States will work together": hope with a bare clause.
+        if CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
+           toks[i + 1].lower != "to", toks[i + 1].lower != "that",
+           toks[i + 1].capitalized || MentionFinder.pronouns.contains(toks[i + 1].lower) || toks[i + 1].lower == "the",
+           clauseHasAction(toks, from: i + 1), !negated(toks, before: i) {
+            return Candidate(kind: .desire, strength: .sharedView, cueStart: i, cueEnd: i + 1, subjectBefore: i,
+                             owner: nil, cue: toks[i].lower)
+        }
+        guard let m = desires.match(at: i, in: toks) else { return nil }
+        if negated(toks, before: i) { return nil }
+        if talkFollows(toks, from: m.end) { return nil }
+        if toks[m.end - 1].lower == "that", !clauseHasAction(toks, from: m.end) { return nil }
+        let cue = toks[i..<m.end].map(\.lower).joined(separator: " ")
+        return Candidate(kind: .desire, strength: .sharedView, cueStart: i, cueEnd: m.end, subjectBefore: i,
+                         owner: nil, cue: cue)
+    }
+
+    private func modalCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        guard modals.contains(toks[i].lower), i > 0 else { return nil }
+        var j = i + 1
+        while j < toks.count, let t = transparent.match(at: j, in: toks) { j = t.end }
+        guard j < toks.count else { return nil }
+        let verb = toks[j].lower
+        if verb == "not" || verb == "never" { return nil }
+        if stative.contains(verb) {
+            // "will be held" (passive action) counts; "will be important" does not.
+            guard verb == "be", j + 1 < toks.count, isParticiple(toks[j + 1].lower) else { return nil }
+        }
+        if verb == "like" { return nil } // "would like to" is a desire
+        if talkFollows(toks, from: j) { return nil }
+        return Candidate(kind: .modal, strength: .sharedView, cueStart: i, cueEnd: j + 1, subjectBefore: i,
+                         owner: nil, cue: toks[i].lower + " " + verb)
+    }
+
+    private func isParticiple(_ w: String) -> Bool {
+        (w.hasSuffix("ed") || w.hasSuffix("en") || ["held", "made", "built", "set", "kept", "taken"].contains(w))
+            && !["open", "often", "even", "given"].contains(w)
+    }
+
+    private func talkFollows(_ toks: [Token], from i: Int) -> Bool {
+        var j = i
+        var steps = 0
+        while j < toks.count, steps < 4 {
+            if talk.match(at: j, in: toks) != nil { return true }
+            j += 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// "confirmed that ..." or "confirmed they will ..." (a clause), as opposed to
+    /// "confirmed the importance of ..." (an object).
+    private func thatClause(_ toks: [Token], after i: Int) -> Bool {
+        guard i + 1 < toks.count else { return false }
+        let n = toks[i + 1].lower
+        if n == "that" { return true }
+        if ["they", "we", "both", "japan", "he", "she", "it"].contains(n) { return true }
+        return false
+    }
+
+    /// The clause says someone will act: a modal, "continue to", or an intent noun.
+    private func clauseHasAction(_ toks: [Token], from i: Int) -> Bool {
+        var j = i
+        while j < toks.count {
+            let w = toks[j].lower
+            if modals.contains(w) {
+                // The modal's verb must be an action.
+                var k = j + 1
+                while k < toks.count, let t = transparent.match(at: k, in: toks) { k = t.end }
+                if k < toks.count {
+                    let v = toks[k].lower
+                    if !stative.contains(v) || (v == "be" && k + 1 < toks.count && isParticiple(toks[k + 1].lower)) {
+                        return true
+                    }
+                }
+            }
+            if w == "continue" || w == "continues" || w == "commitment" || w == "committed" || w == "intention"
+                || w == "determination" || w == "pledge" || w == "resolve" {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+}

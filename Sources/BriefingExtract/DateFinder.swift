@@ -1,0 +1,84 @@
+import BriefingModel
+
+/// A date as written: the year may be missing ("On March 9", "Nov. 6", "October 28th").
+public struct WrittenDate: Hashable, Sendable {
+    public var year: Int?
+    public var month: Int
+    public var day: Int
+    public var day_: CalendarDay? { year.flatMap { CalendarDay(year: $0, month: month, day: day) } }
+}
+
+/// Finds dates in text: "September 21, 2017", "21 September 2017", "Sept. 21", "October 28th",
+/// "2017-09-21". Works on tokens, so it is cheap enough to run on every title and opening line.
+public enum DateFinder {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    public static func dates(in text: String) -> [WrittenDate] {
+        let toks = Tokenizer.tokens(text)
+        var out: [WrittenDate] = []
+        var i = 0
+        while i < toks.count {
+            let t = toks[i]
+            // ISO: 2017-09-21 (three number tokens).
+            if t.lower.utf8.count == 4, let y = Int(t.lower), (1900...2100).contains(y), i + 2 < toks.count,
+               let m = Int(toks[i + 1].lower), let d = Int(toks[i + 2].lower), toks[i + 1].lower.utf8.count <= 2,
+               CalendarDay(year: y, month: m, day: d) != nil {
+                out.append(WrittenDate(year: y, month: m, day: d))
+                i += 3
+                continue
+            }
+            if let m = months[t.lower], t.capitalized || t.lower.count > 3 {
+                // Month Day[, Year]
+                if i + 1 < toks.count, let d = dayNumber(toks[i + 1].lower) {
+                    var year: Int?
+                    if i + 2 < toks.count, let y = yearNumber(toks[i + 2].lower) { year = y }
+                    if CalendarDay(year: year ?? 2000, month: m, day: d) != nil {
+                        out.append(WrittenDate(year: year, month: m, day: d))
+                        i += year == nil ? 2 : 3
+                        continue
+                    }
+                }
+            } else if let d = dayNumber(t.lower), i + 1 < toks.count, let m = months[toks[i + 1].lower],
+                      toks[i + 1].capitalized {
+                // Day Month [Year]
+                var year: Int?
+                if i + 2 < toks.count, let y = yearNumber(toks[i + 2].lower) { year = y }
+                if CalendarDay(year: year ?? 2000, month: m, day: d) != nil {
+                    out.append(WrittenDate(year: year, month: m, day: d))
+                    i += year == nil ? 2 : 3
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// "6", "28th", "1st".
+    static func dayNumber(_ s: String) -> Int? {
+        let digits = s.prefix(while: { $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
+        let rest = s.dropFirst(digits.count)
+        return ["", "st", "nd", "rd", "th"].contains(String(rest)) ? d : nil
+    }
+
+    static func yearNumber(_ s: String) -> Int? {
+        guard s.utf8.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// Dates in ISO or RFC-like metadata ("2019-09-16T10:00:00Z", "2019/09/16").
+    public static func metadataDate(_ s: String) -> CalendarDay? {
+        if let d = CalendarDay(iso: s) { return d }
+        let normalized = s.prefix(10).replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
+        if let d = CalendarDay(iso: normalized) { return d }
+        if let w = dates(in: s).first, let d = w.day_ { return d }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,115 @@
+import BriefingConfig
+import BriefingIngest
+import BriefingModel
+import Foundation
+
+/// Decides a meeting's date: from the text when it has a year; else front matter, the
+/// manifest, the page's metadata; else the year in which the participants all held office.
+/// Never silently wrong: every guess is flagged and explained.
+struct DateResolver {
+    struct Result {
+        var date: CalendarDay?
+        var inferred: Bool
+        var source: Meeting.DateSource
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The date the text gives for the meeting: datelines and titles first, then the opening.
+    static func writtenDate(titles: [String], datelines: [String], opening: [String]) -> WrittenDate? {
+        let full = (datelines + titles).lazy.flatMap { DateFinder.dates(in: $0) }.first { $0.year != nil }
+        let open = opening.lazy.flatMap { DateFinder.dates(in: $0) }.first
+        switch (full, open) {
+        case let (f?, o?) where o.year == nil:
+            // "On March 9" under "March 9, 2018": the opening's day, the dateline's year (a page
+            // dated early January about a late-December meeting belongs to the year before).
+            var year = f.year!
+            if o.month == 12, f.month == 1 { year -= 1 }
+            return WrittenDate(year: year, month: o.month, day: o.day)
+        case let (f?, _):
+            return f
+        case let (nil, o?):
+            return o
+        default:
+            return (datelines + titles).lazy.flatMap { DateFinder.dates(in: $0) }.first
+        }
+    }
+
+    static func resolve(written: WrittenDate?, readout: ReadoutText, manifest: Manifest.Entry?, manifestFile: String?,
+                        participants: [(PeopleRegistry.Person, String?)], asOf: CalendarDay, firstTermCue: Bool,
+                        openingLine: Int) -> Result {
+        let path = readout.path
+        var diags: [Diagnostic] = []
+        if let w = written, let d = w.day_ {
+            if let m = manifest?.date, m != d {
+                diags.append(Diagnostic(.warning, file: manifestFile ?? "manifest.yaml", line: manifest?.line,
+                                        "\(readout.file): the manifest says \(m) but the readout's text says \(d); the text wins (fix or remove the manifest entry)"))
+            }
+            return Result(date: d, inferred: false, source: .text, diagnostics: diags)
+        }
+        if let fm = readout.frontMatter, let s = fm.fields["date"] {
+            if let d = CalendarDay(iso: s) { return Result(date: d, inferred: false, source: .frontMatter, diagnostics: diags) }
+            diags.append(Diagnostic(.warning, file: path, line: fm.lines["date"],
+                                    "front matter date \"\(s)\" is not YYYY-MM-DD; ignored"))
+        }
+        if let d = manifest?.date { return Result(date: d, inferred: false, source: .manifest, diagnostics: diags) }
+        for raw in readout.metadataDates {
+            guard let d = DateFinder.metadataDate(raw) else { continue }
+            // Page metadata dates the publication; accept it when the text's month and day agree
+            // or the text has none.
+            if let w = written, w.month != d.month || abs(w.day - d.day) > 1 { continue }
+            let day = written.flatMap { CalendarDay(year: d.year, month: $0.month, day: $0.day) } ?? d
+            return Result(date: day, inferred: false, source: .pageMetadata, diagnostics: diags)
+        }
+        guard let w = written else {
+            diags.append(Diagnostic(.error, file: path, line: openingLine,
+                                    "no date found (no \"Month Day, Year\" line, front matter or manifest entry); add \"\(readout.file): {date: YYYY-MM-DD}\" to manifest.yaml in the input folder"))
+            return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
+        }
+        // Month and day only: which years had all these people in office on that day?
+        let known = participants.filter { !$0.0.offices.isEmpty }
+        // An office matching the title the text gives ("Prime Minister Aso", not Deputy PM Aso).
+        func holds(_ p: (PeopleRegistry.Person, String?), _ d: CalendarDay) -> Bool {
+            let held = p.0.offices.filter { $0.holds(on: d) }
+            guard let title = p.1 else { return !held.isEmpty }
+            let matching = p.0.offices.contains { RoleMatch.matches(title: title, role: $0.role) }
+            return matching ? held.contains { RoleMatch.matches(title: title, role: $0.role) } : !held.isEmpty
+        }
+        guard !known.isEmpty else {
+            diags.append(Diagnostic(.error, file: path, line: openingLine,
+                                    "the date has no year and no participant is in people.yaml to infer it; add the date to manifest.yaml"))
+            return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
+        }
+        var candidates: [CalendarDay] = []
+        let firstYear = known.flatMap(\.0.offices).map(\.from.year).min() ?? asOf.year
+        for y in firstYear...asOf.year {
+            guard let d = CalendarDay(year: y, month: w.month, day: w.day), d <= asOf else { continue }
+            if known.allSatisfy({ holds($0, d) }) { candidates.append(d) }
+        }
+        let names = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }.joined(separator: " and ")
+        let how = "add \"\(readout.file): {date: YYYY-MM-DD}\" to manifest.yaml in the input folder to settle it"
+        switch candidates.count {
+        case 0:
+            diags.append(Diagnostic(.error, file: path, line: openingLine,
+                                    "the date has no year, and no year had \(names) all in office on \(monthDay(w)); \(how)"))
+            return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
+        case 1:
+            diags.append(Diagnostic(.warning, file: path, line: openingLine,
+                                    "the text gives no year; \(candidates[0].year) inferred as the only year \(names) were all in office on \(monthDay(w))"))
+            return Result(date: candidates[0], inferred: true, source: .termsOfOffice, diagnostics: diags)
+        default:
+            // The readout congratulates on an appointment or speaks of taking office: the first
+            // year of the term. Otherwise the latest year, said loudly.
+            let pick = firstTermCue ? candidates.first! : candidates.last!
+            let why = firstTermCue ? "the text speaks of a new appointment, so the first of them" : "the latest of them"
+            diags.append(Diagnostic(.warning, file: path, line: openingLine,
+                                    "the text gives no year and \(names) were all in office on \(monthDay(w)) in \(candidates.map { String($0.year) }.joined(separator: ", ")); \(pick.year) taken (\(why)); \(how)"))
+            return Result(date: pick, inferred: true, source: .termsOfOffice, diagnostics: diags)
+        }
+    }
+
+    static func monthDay(_ w: WrittenDate) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        return "\(names[w.month - 1]) \(w.day)"
+    }
+}

@@ -1,0 +1,267 @@
+import BriefingConfig
+import BriefingIngest
+import BriefingModel
+
+/// One readout -> one Meeting. Compiles the configuration's vocabularies once; `extract` is
+/// pure and safe to call from several threads.
+public struct MeetingExtractor: Sendable {
+    public let configuration: Configuration
+    /// Latest date a year may be inferred for (today, by default).
+    public let asOf: CalendarDay
+    let people: PeopleIndex
+    let mentions: MentionFinder
+    let facts: MeetingFacts
+    let topics: TopicMatcher
+    let detector: CommitmentDetector
+    let keepStatements: Bool
+
+    public init(configuration: Configuration, asOf: CalendarDay, keepStatements: Bool = false) {
+        self.configuration = configuration
+        self.asOf = asOf
+        self.keepStatements = keepStatements
+        let titles = configuration.relationship.sides.flatMap(\.titles)
+        people = PeopleIndex(registry: configuration.people, extraTitles: titles)
+        mentions = MentionFinder(configuration: configuration, people: people)
+        facts = MeetingFacts(vocabulary: configuration.meetings)
+        topics = TopicMatcher(taxonomy: configuration.taxonomy)
+        detector = CommitmentDetector(vocabulary: configuration.commitments)
+    }
+
+    /// A tokenized sentence with the people and other mentions in it.
+    struct Parsed {
+        var sentence: Sentence
+        var bytes: [UInt8]
+        var tokens: [Token]
+        var hits: [MentionFinder.PersonHit]
+        var others: [Mention]
+    }
+
+    public func extract(_ readout: ReadoutText, manifest: Manifest.Entry?, manifestFile: String?) -> (Meeting, [Diagnostic]) {
+        var diags: [Diagnostic] = readout.notes.map { Diagnostic(.warning, file: readout.path, line: 1, $0) }
+        let sentences = SentenceSplitter.split(readout.lines)
+        let titleLines = readout.lines.filter { $0.role == .title }.map(\.text)
+            + (readout.pageTitle.map { [$0] } ?? []) + (readout.frontMatter?.fields["title"].map { [$0] } ?? [])
+        let datelines = readout.lines.filter { $0.role == .dateline }.map(\.text)
+
+        // The opening: the first paragraph that names the meeting (its kind or "met with").
+        let firstParagraph = sentences.first?.paragraph ?? 0
+        let openingParagraph = sentences.prefix(12).first(where: { facts.hasKindWords($0.text) })?.paragraph ?? firstParagraph
+        let opening = sentences.filter { $0.paragraph == openingParagraph }
+        let openingText = opening.map(\.text).joined(separator: " ")
+        let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
+
+        let written = DateResolver.writtenDate(titles: titleLines, datelines: datelines,
+                                               opening: [opening.first?.text ?? ""] + titleLines)
+        let provisionalDay = written?.day_ ?? manifest?.date
+            ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
+
+        // People: every sentence and title, with the provisional date to tell namesakes apart.
+        var parsed: [Parsed] = sentences.map { s in
+            var bytes = Array(s.text.utf8)
+            let toks = Tokenizer.tokens(&bytes)
+            return Parsed(sentence: s, bytes: bytes, tokens: toks,
+                          hits: mentions.personHits(toks, bytes: bytes, day: provisionalDay),
+                          others: mentions.otherMentions(toks))
+        }
+        var table = PersonTable()
+        let titleHits = titleLines.map { t -> (Int, [MentionFinder.PersonHit]) in
+            var b = Array(t.utf8)
+            let toks = Tokenizer.tokens(&b)
+            return (0, mentions.personHits(toks, bytes: b, day: provisionalDay))
+        }
+        for (_, hits) in titleHits { for h in hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: openingLine) } }
+        for p in parsed { for h in p.hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: p.sentence.line) } }
+        // Gist speakers ("Abe:") and bare surnames resolve to people already found, or to the
+        // one person of that name in office on the date.
+        func resolveBare(_ surname: String) -> Int? {
+            if let i = table.indexOfSurname(surname, registry: people) { return i }
+            guard let day = provisionalDay, let idx = people.resolveSurname(surname, on: day, title: nil),
+                  people.person(idx).office(on: day) != nil else { return nil }
+            return table.add(MentionFinder.PersonHit(start: 0, end: 0, registryIndex: idx), registry: people, line: openingLine)
+        }
+        var gistSpeakers: [Int: Int] = [:] // sentence index -> person
+        for (si, p) in parsed.enumerated() {
+            if let prefix = p.sentence.speakerPrefix {
+                let words = prefix.split(separator: " ")
+                if let last = words.last, let idx = resolveBare(Tokenizer.fold(last.lowercased())) { gistSpeakers[si] = idx }
+            }
+        }
+        var personMentions: [[Mention]] = []
+        for p in parsed {
+            var ms: [Mention] = []
+            for h in p.hits {
+                let idx: Int?
+                if let s = h.bareSurname { idx = resolveBare(s) } else { idx = table.index(of: h, registry: people) }
+                if let idx { ms.append(Mention(kind: .person(idx), start: h.start, end: h.end)) }
+            }
+            personMentions.append(ms)
+        }
+        for i in parsed.indices {
+            let persons = personMentions[i]
+            parsed[i].others = parsed[i].others.filter { o in !persons.contains { $0.start <= o.start && o.start < $0.end } }
+        }
+
+        // Participants: people of either side named in the titles or the opening, and gist speakers.
+        let relationship = configuration.relationship
+        func side(ofPerson i: Int) -> String? {
+            let p = table.people[i]
+            // A known country decides; a title alone ("President") only when nothing else does.
+            if let country = table.country(of: i, registry: people, on: provisionalDay) {
+                return relationship.side(ofCountry: country)?.id
+            }
+            return p.title.flatMap { mentions.sideOfTitle[$0.lowercased()] }
+        }
+        var participantIdx: [Int] = []
+        func addParticipant(_ i: Int) {
+            if !participantIdx.contains(i), side(ofPerson: i) != nil { participantIdx.append(i) }
+        }
+        for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
+        for (si, p) in parsed.enumerated() where p.sentence.paragraph == openingParagraph {
+            for m in personMentions[si] { if case .person(let i) = m.kind { addParticipant(i) } }
+        }
+        for idx in gistSpeakers.values.sorted() { addParticipant(idx) }
+        // A side with nobody yet: the person of that side who speaks most in the body.
+        for s in relationship.sides where !participantIdx.contains(where: { side(ofPerson: $0) == s.id }) {
+            var counts: [Int: Int] = [:]
+            for ms in personMentions { for m in ms { if case .person(let i) = m.kind, side(ofPerson: i) == s.id { counts[i, default: 0] += 1 } } }
+            if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key {
+                addParticipant(best)
+            }
+        }
+
+        // Date.
+        let registryParticipants = participantIdx.compactMap { i in
+            table.people[i].registryIndex.map { (people.person($0), table.people[i].title) }
+        }
+        let lowerText = (opening.map(\.text) + parsed.prefix(8).map(\.sentence.text)).joined(separator: " ").lowercased()
+        let firstTermCue = ["appointment", "assuming office", "took office", "taking office", "inauguration",
+                            "newly appointed", "newly elected", "election as", "on her election", "on his election"]
+            .contains { lowerText.contains($0) }
+        let date = DateResolver.resolve(written: written, readout: readout, manifest: manifest, manifestFile: manifestFile,
+                                        participants: registryParticipants, asOf: asOf, firstTermCue: firstTermCue,
+                                        openingLine: openingLine)
+        diags += date.diagnostics
+
+        let participants = participantIdx.map { table.participant($0, registry: people, on: date.date, relationship: relationship,
+                                                                sideOfTitle: mentions.sideOfTitle) }
+        var mentioned: [Participant] = []
+        for i in table.people.indices where !participantIdx.contains(i) {
+            let p = table.participant(i, registry: people, on: date.date, relationship: relationship, sideOfTitle: mentions.sideOfTitle)
+            if !mentioned.contains(where: { $0.name == p.name }) { mentioned.append(p) }
+        }
+        if participants.isEmpty {
+            diags.append(Diagnostic(.error, file: readout.path, line: openingLine,
+                                    "no participants found: no person of either side (\(relationship.sides.map(\.country).joined(separator: ", "))) is named in the title or opening paragraph; add them to layouts/people.yaml or check that this is a readout"))
+        }
+        for p in participants + mentioned where !p.known {
+            diags.append(Diagnostic(.warning, file: readout.path, line: table.people.first { $0.name == p.name }?.firstLine,
+                                    "\"\(p.name)\" is not in layouts/people.yaml; role \(p.role ?? "unknown") and country \(p.country ?? "unknown") taken from the text"))
+        }
+
+        // Kind, place, time.
+        var kinds = facts.kinds(in: titleLines + [openingText])
+        if let k = manifest?.kind ?? readout.frontMatter?.fields["kind"], !kinds.contains(k) { kinds.insert(k, at: 0) }
+        if kinds.isEmpty, facts.mentionsGenericMeeting(titleLines + [openingText]) || !participants.isEmpty {
+            let leaders = participants.contains { ["President", "Prime Minister"].contains($0.role ?? "") }
+            kinds = [leaders ? facts.leadersKind : facts.ministersKind]
+        }
+        let timing = facts.timing(openingText)
+        var parts = timing.parts
+        if parts.isEmpty { parts = kinds.map { MeetingPart(kind: $0) } }
+        if parts.count == 1, timing.parts.isEmpty { parts[0].startTime = timing.start; parts[0].durationMinutes = timing.minutes }
+        let place = manifest?.place ?? readout.frontMatter?.fields["place"] ?? facts.place(openingText)
+        if kinds.isEmpty {
+            diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
+                                    "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))
+        }
+
+        // Statements, speakers, topics, commitments.
+        var speakers = SpeakerResolver(relationship: relationship, table: table, sideOf: side(ofPerson:))
+        var statements: [Statement] = []
+        var commitments: [Commitment] = []
+        var topicCounts = [Int](repeating: 0, count: topics.topicIDs.count)
+        var previousTopics: [Int] = []
+        var sectionTopics: [String: [Int]] = [:]
+        for (si, p) in parsed.enumerated() {
+            let ms = (personMentions[si] + p.others).sorted { $0.start < $1.start }
+            let gist = gistSpeakers[si]
+            let speaker = speakers.speaker(of: p.tokens, mentions: ms, gistSpeaker: gist)
+            let found = topics.topics(in: p.tokens, text: p.bytes)
+            for t in found { topicCounts[t] += 1 }
+            if let section = p.sentence.section, sectionTopics[section] == nil {
+                var b = Array(section.utf8)
+                sectionTopics[section] = topics.topics(in: Tokenizer.tokens(&b), text: b)
+            }
+            let detected = detector.detect(p.tokens) { c in
+                speakers.actor(for: c, tokens: p.tokens, mentions: ms, gistSpeaker: gist)
+            }
+            for (k, d) in detected.enumerated() {
+                let endTok = k + 1 < detected.count ? detected[k + 1].segmentStart : p.tokens.count
+                let startByte = d.segmentStart == 0 ? 0 : p.tokens[d.segmentStart].start
+                let endByte = endTok >= p.tokens.count ? p.bytes.count : p.tokens[endTok].start
+                let text = Self.tidySegment(String(decoding: p.bytes[startByte..<endByte], as: UTF8.self))
+                let clauseStart = p.tokens[d.cueStart].start
+                let clause = Self.tidySegment(String(decoding: p.bytes[clauseStart..<endByte], as: UTF8.self))
+                var segTopics = topics.topics(in: Array(p.tokens[d.segmentStart..<endTok]), text: p.bytes)
+                if segTopics.isEmpty { segTopics = found }
+                if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
+                if segTopics.isEmpty { segTopics = previousTopics }
+                let concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
+                let actor: String
+                switch d.actor {
+                case .side(let s): actor = s
+                case .both, .thirdParty: actor = "both"
+                case .unknown: actor = speaker ?? "both"
+                }
+                commitments.append(Commitment(text: text, clause: clause, actor: actor, strength: d.strength, cue: d.cue,
+                                              topics: segTopics.map { topics.topicIDs[$0] }, concepts: concepts,
+                                              file: readout.file, line: p.sentence.line))
+            }
+            if !found.isEmpty { previousTopics = found }
+            if keepStatements {
+                statements.append(Statement(text: p.sentence.text, line: p.sentence.line, speaker: speaker,
+                                            topics: found.map { topics.topicIDs[$0] }, section: p.sentence.section))
+            }
+        }
+        if sentences.count < 2 {
+            diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
+                                    "only \(sentences.count) sentence of running text; is this a whole readout?"))
+        }
+
+        let topicList = topicCounts.enumerated().filter { $0.element > 0 }
+            .map { TopicCount(id: topics.topicIDs[$0.offset], mentions: $0.element) }
+            .sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
+        var sections: [String] = []
+        for l in readout.lines where l.role == .heading {
+            sections.append([l.marker, l.text].compactMap { $0 }.joined(separator: " "))
+        }
+        let meeting = Meeting(
+            file: readout.file, path: readout.path, title: titleLines.first, date: date.date,
+            dateInferred: date.inferred, dateSource: date.source, kinds: kinds, parts: parts,
+            participants: participants, mentioned: mentioned, place: place, startTime: timing.start ?? parts.first?.startTime,
+            durationMinutes: timing.minutes ?? Self.span(parts), sections: sections, statementCount: sentences.count,
+            topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
+        return (meeting, diags)
+    }
+
+    /// The whole meeting's length from its parts: first start to last end.
+    static func span(_ parts: [MeetingPart]) -> Int? {
+        func minutes(_ t: String?) -> Int? {
+            guard let t, let c = t.firstIndex(of: ":"), let h = Int(t[..<c]), let m = Int(t[t.index(after: c)...]) else { return nil }
+            return h * 60 + m
+        }
+        guard parts.count > 1, let s = minutes(parts.first?.startTime), let last = parts.last,
+              let e = minutes(last.startTime), let d = last.durationMinutes else {
+            return parts.count == 1 ? parts[0].durationMinutes : nil
+        }
+        return e + d - s
+    }
+
+    static func tidySegment(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f == " " || f == "," || f == ";" { t.removeFirst() }
+        while let l = t.last, l == " " || l == "," || l == ";" { t.removeLast() }
+        for lead in ["and ", "but ", "while "] where t.hasPrefix(lead) { t = t.dropFirst(lead.count) }
+        return String(t)
+    }
+}

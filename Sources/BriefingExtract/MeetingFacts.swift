@@ -1,0 +1,127 @@
+import BriefingConfig
+import BriefingModel
+
+/// The kind(s), parts, start time, duration and place of a meeting, from its title lines and
+/// opening paragraph.
+struct MeetingFacts: Sendable {
+    private let kinds: PhraseMatcher<String>
+    private let generic: PhraseMatcher<Bool>
+    private let places: PhraseMatcher<String>
+    private let notPlaces: Set<String>
+    let leadersKind: String
+    let ministersKind: String
+
+    init(vocabulary v: MeetingVocabulary) {
+        var k = PhraseMatcher<String>()
+        for rule in v.kinds { for p in rule.phrases { k.add(p, rule.kind) } }
+        kinds = k
+        var g = PhraseMatcher<Bool>()
+        for p in v.genericPhrases { g.add(p, true) }
+        generic = g
+        var pl = PhraseMatcher<String>()
+        for p in v.places {
+            pl.add(p.name, p.name)
+            for a in p.aliases { pl.add(a, p.name) }
+        }
+        places = pl
+        notPlaces = Set(v.notPlaces.map { $0.lowercased() })
+        leadersKind = v.leadersMeeting
+        ministersKind = v.ministersMeeting
+    }
+
+    /// Kinds in order of first appearance in the given texts (titles, then the opening).
+    func kinds(in texts: [String]) -> [String] {
+        var out: [String] = []
+        for t in texts {
+            for m in kinds.matches(in: Tokenizer.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
+                out.append(m.value)
+            }
+        }
+        return out
+    }
+
+    func mentionsGenericMeeting(_ texts: [String]) -> Bool {
+        texts.contains { !generic.matches(in: Tokenizer.tokens($0)).isEmpty }
+    }
+
+    func hasKindWords(_ text: String) -> Bool {
+        let toks = Tokenizer.tokens(text)
+        return !kinds.matches(in: toks).isEmpty || !generic.matches(in: toks).isEmpty
+    }
+
+    /// Start time, duration and the parts each with their own, from the opening paragraph.
+    /// "commencing at 9:45 a.m. for approximately 90 minutes ... (summit meeting commenced at
+    /// 9:50 a.m. and lasted approximately 40 minutes; signing ceremony commenced at 10:40 ...)".
+    func timing(_ opening: String) -> (start: String?, minutes: Int?, parts: [MeetingPart]) {
+        // Split off parenthesised part lists; what is outside is about the whole meeting.
+        var outside = ""
+        var inside: [String] = []
+        var depth = 0
+        var current = ""
+        for ch in opening {
+            if ch == "(" {
+                if depth == 0 { current = "" } else { current.append(ch) }
+                depth += 1
+            } else if ch == ")", depth > 0 {
+                depth -= 1
+                if depth == 0 { inside.append(current) } else { current.append(ch) }
+            } else if depth > 0 {
+                current.append(ch)
+            } else {
+                outside.append(ch)
+            }
+        }
+        let wholeToks = Tokenizer.tokens(outside)
+        let start = Durations.times(outside).first?.0
+        let minutes = Durations.durations(wholeToks).first?.minutes
+        var parts: [MeetingPart] = []
+        for group in inside {
+            for piece in group.split(whereSeparator: { $0 == ";" }) {
+                let text = String(piece)
+                let toks = Tokenizer.tokens(text)
+                guard let kind = kinds.matches(in: toks, text: Array(text.utf8)).first?.value else { continue }
+                let t = Durations.times(text).first?.0
+                let d = Durations.durations(toks).first?.minutes
+                guard t != nil || d != nil else { continue }
+                parts.append(MeetingPart(kind: kind, startTime: t, durationMinutes: d))
+            }
+        }
+        return (start, minutes, parts)
+    }
+
+    /// Where the meeting was: a known place or alias in the opening, else the place after
+    /// "visiting", "in" or "at" when it looks like a name. Countries are too vague and ignored.
+    func place(_ opening: String) -> String? {
+        let toks = Tokenizer.tokens(opening)
+        let bytes = Array(opening.utf8)
+        if let m = places.matches(in: toks, text: bytes).first(where: { isPlaceContext(toks, $0.start) }) {
+            return m.value
+        }
+        for (i, t) in toks.enumerated() where ["visiting", "in", "at"].contains(t.lower) && i + 1 < toks.count {
+            var j = i + 1
+            if toks[j].lower == "the" { j += 1 }
+            var e = j
+            while e < toks.count, toks[e].capitalized, e - j < 3 {
+                e += 1
+                if toks[e - 1].punctuationAfter != 0 { break }
+            }
+            guard e > j else { continue }
+            let name = String(decoding: bytes[toks[j].start..<toks[e - 1].end], as: UTF8.self)
+            if notPlaces.contains(name.lowercased()) || notPlaces.contains("the " + name.lowercased()) { continue }
+            // Only after "visiting" do we trust an unknown name: "in Tokyo" is in the gazetteer.
+            if t.lower == "visiting", !isTitleWord(toks[j].lower) { return name }
+        }
+        return nil
+    }
+
+    private func isTitleWord(_ w: String) -> Bool {
+        ["prime", "president", "japan", "the", "minister", "secretary", "united"].contains(w)
+    }
+
+    private func isPlaceContext(_ toks: [Token], _ i: Int) -> Bool {
+        var j = i - 1
+        if j >= 0, toks[j].lower == "the" { j -= 1 }
+        guard j >= 0 else { return false }
+        return ["visiting", "in", "at", "to", "from"].contains(toks[j].lower)
+    }
+}

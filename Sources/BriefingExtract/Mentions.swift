@@ -1,0 +1,201 @@
+import BriefingConfig
+import BriefingModel
+
+/// Something in a sentence that can be the subject of a statement: a person, one of the two
+/// sides, both sides together, a third party, or a pronoun.
+struct Mention: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// Index into the readout's person table.
+        case person(Int)
+        case side(String)
+        case both
+        case thirdParty
+        case pronoun(String)
+    }
+    var kind: Kind
+    /// Token range [start, end).
+    var start: Int
+    var end: Int
+}
+
+/// A person as found in one readout, before the participants are chosen.
+struct FoundPerson: Sendable, Hashable {
+    var registryIndex: Int?
+    var name: String
+    var title: String?
+    var country: String?
+    /// First sentence index and line it appeared at.
+    var firstLine: Int
+}
+
+/// Finds mentions in a sentence's tokens. Built once per configuration.
+struct MentionFinder: Sendable {
+    let people: PeopleIndex
+    let sideNames: PhraseMatcher<String>
+    let others: PhraseMatcher<Bool>
+    let collectives: PhraseMatcher<Bool>
+    /// Title -> side id, from the relationship's titles.
+    let sideOfTitle: [String: String]
+    let relationship: Relationship
+
+    static let collectivePhrases = [
+        "the two leaders", "two leaders", "both leaders", "the leaders", "the two sides", "both sides",
+        "the two countries", "both countries", "the two governments", "both governments", "the two nations",
+        "both nations", "the two ministers", "both ministers", "the ministers", "the four ministers",
+        "the Ministers", "the two heads", "the two foreign ministers", "the two defense ministers",
+        "the two Prime Ministers", "the two presidents", "the two",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
+
+    init(configuration c: Configuration, people: PeopleIndex) {
+        self.people = people
+        relationship = c.relationship
+        var s = PhraseMatcher<String>()
+        var titles: [String: String] = [:]
+        for side in c.relationship.sides {
+            for n in side.names { s.add(n, side.id) }
+            s.add(side.country, side.id)
+            for t in side.titles { titles[t.lowercased()] = side.id }
+        }
+        sideNames = s
+        var o = PhraseMatcher<Bool>()
+        for n in c.relationship.others { o.add(n, true) }
+        others = o
+        var coll = PhraseMatcher<Bool>()
+        for p in MentionFinder.collectivePhrases { coll.add(p, true) }
+        collectives = coll
+        sideOfTitle = titles
+    }
+
+    /// Raw person hits in a sentence: registry people by full name or title + surname, unknown
+    /// titled people, and bare capitalised surnames (resolved later against the readout).
+    struct PersonHit {
+        var start: Int
+        var end: Int
+        var registryIndex: Int?
+        /// For unknown people: the name as written.
+        var writtenName: String?
+        var title: String?
+        var bareSurname: String?
+        /// "..., President of the United States" right after the name.
+        var appositiveCountry: String?
+        var appositiveTitle: String?
+    }
+
+    func personHits(_ toks: [Token], bytes: [UInt8], day: CalendarDay?) -> [PersonHit] {
+        var out: [PersonHit] = []
+        var i = 0
+        while i < toks.count {
+            var j = i
+            var title: String?
+            var honored = false
+            if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
+            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized {
+                title = t.value
+                j = t.end
+                if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
+            }
+            if j < toks.count, toks[j].capitalized, let m = people.fullNames.match(at: j, in: toks) {
+                var hit = PersonHit(start: i, end: m.end, registryIndex: m.value, title: title)
+                hit.appositiveCountry = appositive(toks, bytes: bytes, after: m.end)
+                hit.appositiveTitle = appositiveTitle(toks, after: m.end)
+                out.append(hit)
+                i = m.end
+                continue
+            }
+            if title != nil || honored {
+                // A name after a title or honorific: up to four capitalised words ("Kim Jong-un").
+                var k = j
+                while k < toks.count, k - j < 4,
+                      toks[k].capitalized || (k > j && toks[k].start > 0 && bytes[toks[k].start - 1] == 0x2D),
+                      !(k > j && people.titles.match(at: k, in: toks) != nil) {
+                    k += 1
+                    if toks[k - 1].possessive || toks[k - 1].punctuationAfter != 0 { break }
+                }
+                if k > j {
+                    let words = toks[j..<k]
+                    let lastFold = Tokenizer.fold(words.last!.lower)
+                    let firstFold = Tokenizer.fold(words.first!.lower)
+                    if let idx = people.resolveSurname(lastFold, on: day, title: title)
+                        ?? people.resolveSurname(firstFold, on: day, title: title) {
+                        out.append(PersonHit(start: i, end: k, registryIndex: idx, title: title,
+                                             appositiveCountry: appositive(toks, bytes: bytes, after: k)))
+                    } else if !isSideOrOther(toks, j) {
+                        let name = String(decoding: bytes[toks[j].start..<toks[k - 1].end], as: UTF8.self)
+                        out.append(PersonHit(start: i, end: k, writtenName: PeopleIndexNames.tidy(name), title: title,
+                                             appositiveCountry: appositive(toks, bytes: bytes, after: k)))
+                    }
+                    i = k
+                    continue
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            if toks[i].capitalized, people.surnames[toks[i].norm] != nil || people.surnames[Tokenizer.fold(toks[i].lower)] != nil {
+                out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func isSideOrOther(_ toks: [Token], _ j: Int) -> Bool {
+        sideNames.match(at: j, in: toks) != nil || others.match(at: j, in: toks) != nil
+    }
+
+    /// ", Prime Minister of Japan" -> "Prime Minister".
+    func appositiveTitle(_ toks: [Token], after k: Int) -> String? {
+        guard k > 0, k < toks.count, toks[k - 1].punctuationAfter == 0x2C,
+              let t = people.titles.match(at: k, in: toks) else { return nil }
+        return t.value
+    }
+
+    /// ", President of the United States of America" / ", Prime Minister of Japan" -> the country.
+    func appositive(_ toks: [Token], bytes: [UInt8], after k: Int) -> String? {
+        guard k > 0, toks[k - 1].punctuationAfter == 0x2C, k < toks.count else { return nil }
+        var j = k
+        guard let t = people.titles.match(at: j, in: toks) else { return nil }
+        j = t.end
+        guard j < toks.count, toks[j].lower == "of" else { return nil }
+        j += 1
+        if j < toks.count, toks[j].lower == "the" { j += 1 }
+        if let s = sideNames.match(at: j, in: toks) {
+            return relationship.sides.first { $0.id == s.value }?.country
+        }
+        // Another country: capitalised words.
+        var e = j
+        while e < toks.count, toks[e].capitalized, e - j < 4 { e += 1 }
+        guard e > j else { return nil }
+        return String(decoding: bytes[toks[j].start..<toks[e - 1].end], as: UTF8.self)
+    }
+
+    /// Non-person mentions: sides, third parties, collectives, pronouns.
+    func otherMentions(_ toks: [Token]) -> [Mention] {
+        var out: [Mention] = []
+        for m in collectives.matches(in: toks) { out.append(Mention(kind: .both, start: m.start, end: m.end)) }
+        for m in sideNames.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
+            out.append(Mention(kind: .side(m.value), start: m.start, end: m.end))
+        }
+        for m in others.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
+            out.append(Mention(kind: .thirdParty, start: m.start, end: m.end))
+        }
+        for (i, t) in toks.enumerated() where MentionFinder.pronouns.contains(t.lower) {
+            // "I" only as the capital pronoun; "it" and the rest in any case.
+            out.append(Mention(kind: .pronoun(t.lower), start: i, end: i + 1))
+        }
+        return out
+    }
+}
+
+enum PeopleIndexNames {
+    /// "Sanae TAKAICHI" -> "Sanae Takaichi".
+    static func tidy(_ name: String) -> String {
+        name.split(separator: " ").map { w -> String in
+            let s = String(w)
+            if s.count > 1, s == s.uppercased(), s.contains(where: { $0.isLetter }) {
+                return s.prefix(1) + s.dropFirst().lowercased()
+            }
+            return s
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,165 @@
+import BriefingIngest
+
+/// A sentence of running text with where it came from.
+public struct Sentence: Sendable {
+    public var text: String
+    /// 1-based line in the source file.
+    public var line: Int
+    /// The section heading above it.
+    public var section: String?
+    /// The speaker a newspaper gist line names ("Abe" in "Abe: We will ..."), if any.
+    public var speakerPrefix: String?
+    /// Index of the paragraph (source line) in the readout, for "opening paragraph" rules.
+    public var paragraph: Int
+}
+
+/// Splits running text into sentences. Survives "U.S.", "Mr.", "a.m.", "Nov. 6", decimals,
+/// quotes and list numbering; joins lines that were hard-wrapped mid-sentence.
+public enum SentenceSplitter {
+    /// Abbreviations that never end a sentence (a name or number always follows).
+    static let titles: Set<String> = ["mr", "ms", "mrs", "dr", "st", "jr", "sr", "no", "nos", "gen", "lt", "col",
+                                      "adm", "rep", "sen", "amb", "gov", "prof", "h.e", "jan", "feb", "mar", "apr",
+                                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol", "art", "para",
+                                      "approx", "vs", "e.g", "i.e", "cf", "fig", "hon", "rt", "messrs", "mt", "ft"]
+    /// Abbreviations that may end a sentence: a boundary only if a sentence-starting word follows.
+    static let starters: Set<String> = ["the", "they", "he", "she", "it", "we", "i", "in", "on", "at", "this", "these",
+                                        "both", "furthermore", "additionally", "moreover", "also", "however",
+                                        "following", "regarding", "during", "under", "as", "there", "prime", "president",
+                                        "secretary", "minister", "meanwhile", "after", "before", "with", "for",
+                                        "finally", "then", "today", "japan", "a", "an", "our", "their", "his", "her",
+                                        "responding", "at", "when", "while", "since", "mr", "ms"]
+
+    public static func split(_ lines: [SourceLine]) -> [Sentence] {
+        var out: [Sentence] = []
+        var section: String?
+        var paragraph = 0
+        var pending: (text: String, line: Int, prefix: String?)?
+        func flushPending() {
+            guard let p = pending else { return }
+            for (s, _) in splitText(p.text) {
+                out.append(Sentence(text: s, line: p.line, section: section, speakerPrefix: p.prefix, paragraph: paragraph))
+            }
+            paragraph += 1
+            pending = nil
+        }
+        for line in lines {
+            switch line.role {
+            case .heading:
+                flushPending()
+                section = [line.marker, line.text].compactMap { $0 }.joined(separator: " ")
+            case .prose:
+                var text = line.text
+                var prefix: String?
+                if let (speaker, rest) = gistSpeaker(text) {
+                    prefix = speaker
+                    text = rest
+                }
+                // A line that starts lower-case continues a sentence the previous line left open.
+                if var p = pending, prefix == nil, line.marker == nil, let f = text.first, f.isLowercase,
+                   !endsClosed(p.text) {
+                    p.text += " " + text
+                    pending = p
+                    continue
+                }
+                flushPending()
+                pending = (text, line.number, prefix)
+            default:
+                continue
+            }
+        }
+        flushPending()
+        return out
+    }
+
+    static func endsClosed(_ s: String) -> Bool {
+        guard let l = s.last(where: { !"\"'”’)".contains($0) }) else { return true }
+        return l == "." || l == "!" || l == "?"
+    }
+
+    /// "Abe: We decided ..." -> ("Abe", "We decided ..."): one to four capitalised words, a colon.
+    static func gistSpeaker(_ s: String) -> (String, String)? {
+        guard let colon = s.firstIndex(of: ":") else { return nil }
+        let head = s[..<colon]
+        let words = head.split(separator: " ")
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "of" }),
+              !head.contains(where: { $0.isNumber }) else { return nil }
+        let rest = s[s.index(after: colon)...].drop(while: { $0 == " " })
+        guard rest.count > 8, rest.first?.isUppercase == true || rest.first == "\"" || rest.first == "“" else { return nil }
+        return (String(head), String(rest))
+    }
+
+    /// Splits one paragraph; returns sentences and their byte offsets.
+    static func splitText(_ text: String) -> [(String, Int)] {
+        let b = Array(text.utf8)
+        let n = b.count
+        var out: [(String, Int)] = []
+        var start = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x2E || c == 0x21 || c == 0x3F {
+                var j = i + 1
+                // Closing quotes and brackets belong to the sentence.
+                while j < n {
+                    if b[j] == 0x22 || b[j] == 0x27 || b[j] == 0x29 || b[j] == 0x5D { j += 1; continue }
+                    if b[j] == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0x9D || b[j + 2] == 0x99 { j += 3; continue }
+                    break
+                }
+                guard j < n, b[j] == 0x20 || b[j] == 0x09 else { i += 1; continue }
+                var k = j
+                while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+                guard k < n else { break }
+                if c == 0x2E, !isBoundary(b, dot: i, next: k) { i = j; continue }
+                guard startsSentence(b, k) else { i = j; continue }
+                let s = trimmed(b, start, j)
+                if !s.isEmpty { out.append((s, start)) }
+                start = k
+                i = k
+                continue
+            }
+            i += 1
+        }
+        let s = trimmed(b, start, n)
+        if !s.isEmpty { out.append((s, start)) }
+        return out
+    }
+
+    static func trimmed(_ b: [UInt8], _ s: Int, _ e: Int) -> String {
+        var s = s, e = e
+        while s < e, b[s] == 0x20 { s += 1 }
+        while e > s, b[e - 1] == 0x20 { e -= 1 }
+        return String(decoding: b[s..<e], as: UTF8.self)
+    }
+
+    static func startsSentence(_ b: [UInt8], _ k: Int) -> Bool {
+        let c = b[k]
+        if c >= 0x41 && c <= 0x5A { return true }
+        if c >= 0x30 && c <= 0x39 { return true }
+        if c == 0x22 || c == 0x28 || c == 0x27 || c == 0x5B { return true }
+        if c == 0xE2 { return true } // curly quotes
+        if c >= 0xC3 { return true } // a non-ASCII capital
+        return false
+    }
+
+    /// Whether the dot at `dot` ends the sentence, given the word before it and the word after.
+    static func isBoundary(_ b: [UInt8], dot: Int, next: Int) -> Bool {
+        // The word before the dot (letters and inner dots).
+        var s = dot
+        while s > 0, b[s - 1] != 0x20, b[s - 1] != 0x28, b[s - 1] != 0x22 { s -= 1 }
+        let word = String(decoding: b[s..<dot], as: UTF8.self).lowercased()
+        if word.isEmpty { return true }
+        if titles.contains(word) { return false }
+        // "May. 15", "June. 3": a month before a day number.
+        if DateFinder.months[word] != nil, next < b.count, b[next] >= 0x30, b[next] <= 0x39 { return false }
+        // Single capital initial ("Donald J. Trump").
+        if word.utf8.count == 1, let f = word.utf8.first, f >= 0x61, f <= 0x7A, b[s] >= 0x41, b[s] <= 0x5A { return false }
+        if word.contains(".") || word == "u.s" || word == "a.m" || word == "p.m" {
+            // "the U.S. They ..." ends; "U.S. Forces" does not.
+            var e = next
+            while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
+            let after = String(decoding: b[next..<e], as: UTF8.self).lowercased()
+            return starters.contains(after)
+        }
+        return true
+    }
+}

@@ -1,0 +1,159 @@
+/// One word of a sentence: its folded form for rule matching and where it sits in the text.
+public struct Token: Hashable, Sendable {
+    /// Lower-cased, possessive dropped, plural folded ("launches" -> "launch"); abbreviations
+    /// keep their dots ("u.s.", "a.m.").
+    public var norm: String
+    /// Lower-cased only.
+    public var lower: String
+    /// UTF-8 byte offsets of the word in its sentence.
+    public var start: Int
+    public var end: Int
+    /// First letter upper case ("Trump", "TAKAICHI").
+    public var capitalized: Bool
+    /// Had a possessive "'s" or trailing apostrophe ("China's", "the United States'").
+    public var possessive: Bool
+    /// Punctuation right after the word: "," ";" ":" "(" ")" or 0.
+    public var punctuationAfter: UInt8
+}
+
+/// Splits text into words: letters and digits, with internal apostrophes and the dots of
+/// single-letter abbreviations ("U.S.", "D.C.") kept inside the word. Works over UTF-8 bytes:
+/// the readouts are mostly ASCII and this runs on every sentence of every readout.
+public enum Tokenizer {
+    public static func tokens(_ text: String) -> [Token] {
+        var bytes = Array(text.utf8)
+        return tokens(&bytes)
+    }
+
+    static func tokens(_ bytes: inout [UInt8]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(bytes.count / 5)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let (isWord, len) = wordChar(bytes, i)
+            if !isWord { i += len; continue }
+            let start = i
+            var j = i + len
+            var possessive = false
+            var letterCount = 1
+            while j < n {
+                let (w, l) = wordChar(bytes, j)
+                if w { j += l; letterCount += 1; continue }
+                let b = bytes[j]
+                // Apostrophe: ASCII ' or U+2019 (E2 80 99).
+                let apos = b == 0x27 ? 1 : (b == 0xE2 && j + 2 < n && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x99 ? 3 : 0)
+                if apos > 0 {
+                    let k = j + apos
+                    if k < n, wordChar(bytes, k).0 {
+                        // "China's" -> possessive; "don't" stays one word.
+                        if (bytes[k] == 0x73 || bytes[k] == 0x53), k + 1 >= n || !wordChar(bytes, k + 1).0 {
+                            possessive = true
+                            let end = j
+                            out.append(make(bytes, start, end, possessive: true, after: punct(bytes, k + 1)))
+                            j = k + 1
+                            i = j
+                            break
+                        }
+                        j = k
+                        continue
+                    } else if j > start, bytes[j - 1] == 0x73 || bytes[j - 1] == 0x53 {
+                        // "the United States'" plural possessive.
+                        out.append(make(bytes, start, j, possessive: true, after: punct(bytes, k)))
+                        possessive = true
+                        j = k
+                        i = j
+                        break
+                    }
+                    break
+                }
+                if b == 0x2E, isAbbreviationDot(bytes, start: start, dot: j, letters: letterCount) {
+                    j += 1
+                    letterCount = 0
+                    continue
+                }
+                break
+            }
+            if possessive { continue }
+            out.append(make(bytes, start, j, possessive: false, after: punct(bytes, j)))
+            i = j
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func punct(_ b: [UInt8], _ i: Int) -> UInt8 {
+        guard i < b.count else { return 0 }
+        switch b[i] {
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29: return b[i]
+        default: return 0
+        }
+    }
+
+    /// Single letters joined by dots: "U.S.", "D.C.", "a.m." (dot after a one-letter segment,
+    /// and a letter follows or the word already had a dot).
+    private static func isAbbreviationDot(_ b: [UInt8], start: Int, dot: Int, letters: Int) -> Bool {
+        guard letters == 1, dot > start, isASCIILetter(b[dot - 1]) else { return false }
+        let hadDot = dot - start >= 2 && b[dot - 2] == 0x2E
+        if hadDot { return true }
+        // First dot: need a letter then a dot ("U.S", "a.m").
+        guard dot + 2 < b.count, isASCIILetter(b[dot + 1]), b[dot + 2] == 0x2E else { return false }
+        return true
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    /// Whether the scalar at i is a letter or digit, and its length in bytes.
+    @inline(__always)
+    private static func wordChar(_ b: [UInt8], _ i: Int) -> (Bool, Int) {
+        let c = b[i]
+        if c < 0x80 {
+            return (isASCIILetter(c) || (c >= 0x30 && c <= 0x39), 1)
+        }
+        let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard i + len <= b.count else { return (false, 1) }
+        var v: UInt32
+        switch len {
+        case 2: v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        case 3: v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        case 4: v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        default: return (false, 1)
+        }
+        guard let s = Unicode.Scalar(v) else { return (false, len) }
+        return (s.properties.isAlphabetic || s.properties.numericType != nil, len)
+    }
+
+    private static func make(_ b: [UInt8], _ s: Int, _ e: Int, possessive: Bool, after: UInt8) -> Token {
+        let raw = String(decoding: b[s..<e], as: UTF8.self)
+        let first = b[s]
+        let cap = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : raw.first.map { $0.isUppercase } ?? false
+        let lower = first < 0x80 && !raw.utf8.contains(where: { $0 >= 0x80 }) ? asciiLower(raw) : raw.lowercased()
+        return Token(norm: fold(lower), lower: lower, start: s, end: e, capitalized: cap,
+                     possessive: possessive, punctuationAfter: after)
+    }
+
+    private static func asciiLower(_ s: String) -> String {
+        var needs = false
+        for c in s.utf8 where c >= 0x41 && c <= 0x5A { needs = true; break }
+        guard needs else { return s }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Light plural fold so "launches" matches "launch" and "abductees" matches "abductee".
+    public static func fold(_ w: String) -> String {
+        let u = w.utf8
+        let n = u.count
+        guard n > 3, !w.contains(".") else { return w }
+        if w.hasSuffix("ies"), n > 4 { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("sses") || w.hasSuffix("xes") {
+            return String(w.dropLast(2))
+        }
+        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { return w }
+        if w.hasSuffix("s") { return String(w.dropLast()) }
+        return w
+    }
+
+    /// Folded words of a rule phrase, tokenized exactly as readout text is.
+    public static func phraseWords(_ phrase: String) -> [String] { tokens(phrase).map(\.norm) }
+}

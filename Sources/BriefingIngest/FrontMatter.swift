@@ -1,0 +1,72 @@
+import Yams
+
+/// YAML front matter at the top of a Markdown readout (`---` ... `---`): fields the text may
+/// lack (date, place, kind, title).
+public struct FrontMatter: Sendable {
+    public var fields: [String: String]
+    /// Line numbers of each field, for messages.
+    public var lines: [String: Int]
+    /// Lines the front matter took, so body lines keep their numbers in the file.
+    public var lineCount: Int
+
+    /// Splits front matter from the body. Returns nil when the text has none; throws a message
+    /// and line when it is there but not a YAML mapping.
+    public static func split(_ text: String) throws(IngestError) -> (FrontMatter, body: Substring)? {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
+        var lineNo = 1
+        var idx = text.index(after: text.firstIndex(of: "\n")!)
+        let yamlStart = idx
+        while idx < text.endIndex {
+            let end = text[idx...].firstIndex(of: "\n") ?? text.endIndex
+            lineNo += 1
+            let line = text[idx..<end]
+            if line == "---" || line == "..." {
+                let yaml = String(text[yamlStart..<idx])
+                let body = end < text.endIndex ? text[text.index(after: end)...] : text[end...]
+                return (try parse(yaml, closingLine: lineNo), body)
+            }
+            idx = end < text.endIndex ? text.index(after: end) : end
+        }
+        throw IngestError(line: 1, "front matter opened with `---` is never closed; add a `---` line after it")
+    }
+
+    static func parse(_ yaml: String, closingLine: Int) throws(IngestError) -> FrontMatter {
+        var fields: [String: String] = [:], lines: [String: Int] = [:]
+        do {
+            if let node = try Yams.compose(yaml: yaml) {
+                guard let mapping = node.mapping else {
+                    throw IngestError(line: 2, "front matter must be `key: value` lines")
+                }
+                for (k, v) in mapping {
+                    guard let key = k.scalar?.string else { continue }
+                    if let s = v.scalar?.string {
+                        fields[key.lowercased()] = s
+                    } else if let seq = v.sequence {
+                        fields[key.lowercased()] = seq.compactMap { $0.scalar?.string }.joined(separator: "; ")
+                    }
+                    lines[key.lowercased()] = (k.mark?.line ?? 0) + 1
+                }
+            }
+        } catch let e as IngestError {
+            throw e
+        } catch let e as YamlError {
+            var line = 2
+            if case let .scanner(_, _, mark, _) = e { line = mark.line + 1 }
+            if case let .parser(_, _, mark, _) = e { line = mark.line + 1 }
+            throw IngestError(line: line, "front matter is not valid YAML (\(e))")
+        } catch {
+            throw IngestError(line: 2, "front matter is not valid YAML (\(error))")
+        }
+        return FrontMatter(fields: fields, lines: lines, lineCount: closingLine)
+    }
+}
+
+/// A problem with one readout's bytes or structure, at a line.
+public struct IngestError: Error, Sendable {
+    public var line: Int?
+    public var message: String
+    public init(line: Int?, _ message: String) {
+        self.line = line
+        self.message = message
+    }
+}
