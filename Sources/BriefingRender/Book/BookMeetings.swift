@@ -54,8 +54,8 @@ extension BookComposition {
             return
         }
         c.table(Table(
-            columns: [.init("Strength", weight: 1.2), .init("Actor", weight: 0.65),
-                      .init("Commitment (quoted)", weight: 5.4, wrap: true, maxLines: 6), .init("Topics", weight: 1.7, wrap: true, maxLines: 3),
+            columns: [.init("Strength", weight: 1.55), .init("Actor", weight: 0.65),
+                      .init("Commitment (quoted)", weight: 5.05, wrap: true, maxLines: 6), .init("Topics", weight: 1.7, wrap: true, maxLines: 3),
                       .init("Line", weight: 0.55, alignment: .right)],
             rows: m.commitments.map { cm in
                 [.init(cm.strength.label, strength: cm.strength.rawValue), .init(Self.actor(cm.actor)), .init("“\(cm.text)”"),

@@ -44,7 +44,11 @@ extension BookComposition {
         if items.isEmpty {
             c.paragraph("Nothing stands out: no lapsed, weakening or new commitments and no rising topic.", style: style.small)
         }
-        for item in items { c.paragraph("•  " + item, style: style.small, spaceAfter: 3, indent: 6) }
+        for (i, item) in items.enumerated() {
+            // The last item keeps the "and N more" line with it.
+            let last = i == items.count - 1 && d.watch.count > items.count
+            c.paragraph("•  " + item, style: style.small, spaceAfter: 3, indent: 6, keepWith: last ? 14 : 0)
+        }
         if d.watch.count > items.count {
             c.paragraph("and \(d.watch.count - items.count) more", style: style.caption)
         }

@@ -49,8 +49,10 @@ public struct TopicTrendChart: Sendable {
             c.fill(g, meetingsColor.mixed(with: .white, 0.6))
             c.hatch(g, meetingsColor)
             c.stroke(g, meetingsColor, width: 0.4)
-            if showValues {
+            if showValues, y.mentions > 0 {
                 c.text(String(y.mentions), in: Rect(x: m.midX - 15, y: m.y - 10, width: 30, height: 10), style: valueStyle, maxLines: 1)
+            }
+            if showValues, y.meetings > 0 {
                 c.text(String(y.meetings), in: Rect(x: g.midX - 15, y: g.y - 10, width: 30, height: 10),
                        style: valueStyle.with(color: style.colors.muted), maxLines: 1)
             }

@@ -33,6 +33,8 @@ extension Composer {
             }
         }
 
+        // The note under the table stays on the page of the table's last rows.
+        let noteHeight = table.note.map { canvas.text.layout($0, style: style.caption, width: body.width).height + 3 } ?? 0
         var start = 0
         if table.rows.isEmpty {
             ensure(headerHeight)
@@ -53,6 +55,9 @@ extension Composer {
             // No lone row at the foot of a page, nor a lone last row on the next.
             if n == 1, start + 1 < table.rows.count, !atTop { newPage(); continue }
             if start + n == table.rows.count - 1, n >= 3 { n -= 1; used -= heights[start + n] }
+            if start + n == table.rows.count, noteHeight > 0, used + noteHeight > avail {
+                if n >= 4 { n -= 2; used -= heights[start + n] + heights[start + n + 1] } else if !atTop { newPage(); continue }
+            }
 
             drawHeader(headers, spans: spans, height: headerHeight, padX: padX, padY: padY)
             let top = y + headerHeight

@@ -112,11 +112,13 @@ public final class Composer {
     }
 
     /// A paragraph of plain text, kept whole (and cut with an ellipsis if longer than a page).
+    /// `keepWith`: points of what follows that must fit on the same page.
     public func paragraph(_ text: String, style st: TextStyle? = nil, spaceAfter: Double = 6,
-                          maxLines: Int? = nil, indent: Double = 0) {
+                          maxLines: Int? = nil, indent: Double = 0, keepWith: Double = 0) {
         let st = st ?? style.body
         let fit = Int(body.height / (st.font.size * 1.45))
         let block = canvas.text.layout(text, style: st, width: body.width - indent, maxLines: min(maxLines ?? fit, fit))
+        ensure(block.height + spaceAfter + keepWith)
         placeText(block, spaceAfter: spaceAfter, indent: indent)
     }
 
