@@ -25,7 +25,7 @@ struct RenderInputOptions: ParsableArguments {
     /// Loads or computes the analysis; extraction findings go to standard error.
     func load() throws -> Analysis {
         if let analysis {
-            do { return try AnalysisCoding.load(from: URL(fileURLWithPath: analysis)) } catch {
+            do { return try AnalysisReader.load(from: URL(fileURLWithPath: analysis)) } catch {
                 throw ValidationError("cannot read the analysis \(analysis): \(error.localizedDescription)")
             }
         }

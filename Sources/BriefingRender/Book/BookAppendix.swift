@@ -7,20 +7,7 @@ extension BookComposition {
         c.heading("Appendix", level: 1, anchor: "appendix")
 
         c.heading("Sources", level: 2, anchor: "appendix-sources")
-        let pagedFrom = analysis.meetings.count - pagedMeetings.count
-        let hasMeetingPages = style.layout.sections.contains(.meetings)
-        c.paragraph("Every readout, in date order, with what was extracted from it."
-                    + (hasMeetingPages && pagedFrom > 0 ? " Meetings marked • have their own page." : ""),
-                    style: style.caption, spaceAfter: 4)
-        c.table(Table(
-            columns: [.init("Date", weight: 1.1), .init("File", weight: 2.6), .init("Kind", weight: 2.2),
-                      .init("Topics", weight: 0.75, alignment: .right), .init("Commitments", weight: 1.05, alignment: .right)],
-            rows: analysis.meetings.enumerated().map { i, m in
-                let mark = hasMeetingPages && pagedFrom > 0 && i >= pagedFrom ? "• " : ""
-                return [.init(Self.day(m.date) + (m.dateInferred ? "*" : "")), .init(mark + m.file),
-                        .init(m.kinds.joined(separator: ", ")), .init(String(m.topics.count)), .init(String(m.commitments.count))]
-            },
-            note: analysis.meetings.contains { $0.dateInferred } ? "* date inferred: the readout gives no year." : nil))
+        sources(c)
 
         c.heading("Warnings from extraction", level: 2, anchor: "appendix-warnings")
         let findings = analysis.diagnostics
@@ -58,5 +45,55 @@ extension BookComposition {
                     + "words. Its trend: new (made once, recently), recurring (again at about the same strength), strengthening "
                     + "(latest stronger than the first), weakening (latest weaker than the strongest before), lapsed (not "
                     + "repeated at the most recent meetings).", style: style.body.with(alignment: .justify))
+    }
+
+    /// Every readout, one row each, up to `limits.sources` (the most recent); older ones
+    /// summarised by month.
+    private func sources(_ c: Composer) {
+        let all = analysis.meetings
+        let listed = max(0, min(all.count, limits.sources))
+        let older = all.count - listed
+        let pagedFrom = all.count - pagedMeetings.count
+        let hasMeetingPages = style.layout.sections.contains(.meetings)
+        var intro = "Every readout, in date order, with what was extracted from it."
+        if older > 0 { intro = "The \(listed) most recent readouts, in date order; the \(older) before them are summarised by month below." }
+        if hasMeetingPages, pagedFrom > 0 { intro += " Meetings marked • have their own page." }
+        c.paragraph(intro, style: style.caption, spaceAfter: 4)
+        if listed > 0 {
+            let rows = all[(all.count - listed)...].enumerated().map { k, m -> [Table.Cell] in
+                let i = older + k
+                let mark = hasMeetingPages && pagedFrom > 0 && i >= pagedFrom ? "• " : ""
+                return [.init(Self.day(m.date) + (m.dateInferred ? "*" : "")), .init(mark + m.file),
+                        .init(m.kinds.joined(separator: ", ")), .init(String(m.topics.count)), .init(String(m.commitments.count))]
+            }
+            c.table(Table(
+                columns: [.init("Date", weight: 1.1), .init("File", weight: 2.6), .init("Kind", weight: 2.2),
+                          .init("Topics", weight: 0.75, alignment: .right), .init("Commitments", weight: 1.05, alignment: .right)],
+                rows: rows,
+                note: all.suffix(listed).contains { $0.dateInferred } ? "* date inferred: the readout gives no year." : nil))
+        }
+        guard older > 0 else { return }
+        c.heading("Earlier readouts by month", level: 3, inOutline: false, keepWith: 40)
+        // Grouped by month whatever the order; months in date order, undated last.
+        var groups: [String: (count: Int, kinds: [String: Int], commitments: Int, first: String, last: String)] = [:]
+        for m in all[..<older] {
+            let key = m.date.map { "\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" } ?? "undated"
+            var g = groups[key] ?? (0, [:], 0, m.file, m.file)
+            g.count += 1
+            for k in m.kinds { g.kinds[k, default: 0] += 1 }
+            g.commitments += m.commitments.count
+            g.first = min(g.first, m.file)
+            g.last = max(g.last, m.file)
+            groups[key] = g
+        }
+        let rows: [[Table.Cell]] = groups.keys.sorted { ($0 == "undated" ? "~" : $0) < ($1 == "undated" ? "~" : $1) }.map { key in
+            let g = groups[key]!
+            let kinds = g.kinds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(2).map { "\($0.value) \($0.key)" }
+            return [.init(key), .init(String(g.count)), .init(kinds.joined(separator: ", ") + (g.kinds.count > 2 ? ", …" : "")),
+                    .init(String(g.commitments)), .init(g.first == g.last ? g.first : "\(g.first) – \(g.last)")]
+        }
+        c.table(Table(columns: [.init("Month", weight: 0.9), .init("Readouts", weight: 1.0, alignment: .right),
+                                .init("Most frequent kinds", weight: 3.0), .init("Commitments", weight: 1.2, alignment: .right),
+                                .init("Files (first – last)", weight: 3.6)], rows: rows))
     }
 }

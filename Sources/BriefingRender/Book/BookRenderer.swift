@@ -1,4 +1,5 @@
 import BriefingModel
+import Dispatch
 import Foundation
 
 /// What a render made, for the command line to print.
@@ -23,8 +24,10 @@ public struct BookRenderer {
         let doc = try PDFDocument(url: url, style: style)
         let book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
                                    date: date, links: layout.links && PDFRepair.qpdf != nil)
+        let trace = RenderTrace()
         for section in layout.sections where section != .cover && section != .contents {
             book.compose(section, into: doc.composer)
+            trace.mark(section.rawValue)
         }
         // Front matter is composed last, when the body's page numbers are known.
         let front = Composer(canvas: doc.canvas, style: style)
@@ -40,6 +43,7 @@ public struct BookRenderer {
             subject: "\(layout.relationship): \(d.meetings) meetings, \(d.periodText)",
             keywords: analysis.topics.map(\.label).joined(separator: ", "),
             creator: "BriefingBook (briefing book)", date: date), runningTitle: layout.title)
+        trace.mark("draw and write \(doc.composer.pageCount) pages")
         return RenderReport(file: url.path, pages: doc.composer.pageCount,
                             warnings: Self.warnings(engine: doc.canvas.text, composer: doc.composer))
     }
@@ -177,5 +181,18 @@ struct BookComposition {
 
     func topicAnchor(_ id: String) -> String {
         "topic-" + String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
+    }
+}
+
+/// With BRIEFING_TRACE set, prints how long each step of a render took, on standard error.
+final class RenderTrace {
+    private let on = ProcessInfo.processInfo.environment["BRIEFING_TRACE"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    func mark(_ step: String) {
+        guard on else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data(String(format: "trace: %-40@ %8.3f s\n", step as NSString, Double(now - last) / 1e9).utf8))
+        last = now
     }
 }

@@ -14,20 +14,29 @@ extension BookComposition {
         }
     }
 
-    /// Commitments per topic with their meeting's date, most recent first.
-    private func commitmentIndex() -> [String: [(CalendarDay?, Commitment)]] {
-        var out: [String: [(CalendarDay?, Commitment)]] = [:]
-        for m in analysis.meetings { for cm in m.commitments { for t in cm.topics { out[t, default: []].append((m.date, cm)) } } }
-        for k in out.keys {
-            out[k]!.sort { a, b in
-                let da = a.0?.dayNumber ?? Int.min, db = b.0?.dayNumber ?? Int.min
-                return da != db ? da > db : (a.1.file, a.1.line) < (b.1.file, b.1.line)
+    /// Where a commitment sits: meeting and commitment indices, and its meeting's day.
+    struct CommitmentRef { var day: Int; var meeting: Int; var commitment: Int }
+
+    /// Commitments per topic, most recent first (as indices, so nothing large is copied).
+    private func commitmentIndex() -> [String: [CommitmentRef]] {
+        var out: [String: [CommitmentRef]] = [:]
+        for (mi, m) in analysis.meetings.enumerated() {
+            let day = m.date?.dayNumber ?? Int.min
+            for (ci, cm) in m.commitments.enumerated() {
+                for t in cm.topics { out[t, default: []].append(CommitmentRef(day: day, meeting: mi, commitment: ci)) }
             }
+        }
+        for k in out.keys {
+            out[k]!.sort { a, b in a.day != b.day ? a.day > b.day : (a.meeting, a.commitment) < (b.meeting, b.commitment) }
         }
         return out
     }
 
-    private func topicSection(_ topic: TopicFrequency, commitments: [(CalendarDay?, Commitment)], into c: Composer) {
+    private func topicSection(_ topic: TopicFrequency, commitments refs: [CommitmentRef], into c: Composer) {
+        let commitments = refs.prefix(limits.topicCommitments).map { r in
+            (analysis.meetings[r.meeting].date, analysis.meetings[r.meeting].commitments[r.commitment])
+        }
+        let total = refs.count
         let trend = TopicTrendChart(topic: topic)
         let st = style
         c.heading(topic.label, level: 2, anchor: topicAnchor(topic.id), keepWith: trend.height(width: c.body.width))
@@ -51,11 +60,11 @@ extension BookComposition {
             c.table(threadTable(shown, total: threads.count, showTopic: false))
         }
         c.heading("Commitments", level: 3, inOutline: false, keepWith: 40)
-        if commitments.isEmpty {
+        if refs.isEmpty {
             c.paragraph("No commitments on this topic in the period.", style: style.caption)
             return
         }
-        let rows = commitments.prefix(limits.topicCommitments)
+        let rows = commitments
         c.table(Table(
             columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
                       .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
@@ -63,7 +72,7 @@ extension BookComposition {
                 [.init(Self.day(d)), .init(Self.actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
                  .init("“\(cm.text)”"), .init("\(cm.file):\(cm.line)")]
             },
-            note: commitments.count > rows.count
-                ? "The \(rows.count) most recent of \(commitments.count) commitments; all are in the analysis export." : nil))
+            note: total > rows.count
+                ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil))
     }
 }

@@ -21,16 +21,23 @@ public struct HeatMapChart: Sendable {
         let topics = analysis.topics.sorted { ($0.mentions, $1.id) > ($1.mentions, $0.id) }.prefix(topicLimit ?? Int.max)
         rows = topics.map { ($0.id, $0.label) }
         let index = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
-        let dated = analysis.meetings.filter { $0.date != nil }.sorted { ($0.date!, $0.file) < ($1.date!, $1.file) }
-        undated = analysis.meetings.count - dated.count
-        func values(_ ms: some Sequence<Meeting>) -> [Int] {
+        // Indices of dated meetings in date order (the analysis is already in date order; kept
+        // stable for any other), so 50,000 meetings are never copied.
+        let all = analysis.meetings
+        var order = all.indices.filter { all[$0].date != nil }
+        order.sort { a, b in
+            let da = all[a].date!.dayNumber, db = all[b].date!.dayNumber
+            return da != db ? da < db : (all[a].file, a) < (all[b].file, b)
+        }
+        undated = all.count - order.count
+        func values(_ ms: some Sequence<Int>) -> [Int] {
             var v = Array(repeating: 0, count: index.count)
-            for m in ms { for t in m.topics { if let i = index[t.id] { v[i] += t.mentions } } }
+            for m in ms { for t in all[m].topics { if let i = index[t.id] { v[i] += t.mentions } } }
             return v
         }
-        if dated.count <= max(1, maxColumns) {
+        if order.count <= max(1, maxColumns) {
             grouping = nil
-            columns = dated.map { Column(label: $0.date!.description, firstDay: $0.date!.dayNumber, values: values([$0]), meetings: 1) }
+            columns = order.map { Column(label: all[$0].date!.description, firstDay: all[$0].date!.dayNumber, values: values([$0]), meetings: 1) }
             return
         }
         let groupings: [(String, (CalendarDay) -> String)] = [
@@ -39,26 +46,34 @@ public struct HeatMapChart: Sendable {
             ("year", { String($0.year) }),
         ]
         var chosen = groupings[2]
+        // Month, quarter and year keys change only with the month: count distinct months.
         for g in groupings {
             var keys = Set<String>()
-            for m in dated { keys.insert(g.1(m.date!)); if keys.count > maxColumns { break } }
+            var lastMonth = -1
+            for m in order {
+                let d = all[m].date!
+                if d.year * 12 + d.month == lastMonth { continue }
+                lastMonth = d.year * 12 + d.month
+                keys.insert(g.1(d))
+                if keys.count > maxColumns { break }
+            }
             if keys.count <= maxColumns { chosen = g; break }
         }
         grouping = chosen.0
         var cols: [Column] = []
-        var current: [Meeting] = []
+        var current: [Int] = []
         var key = ""
-        for m in dated {
-            let k = chosen.1(m.date!)
+        for m in order {
+            let k = chosen.1(all[m].date!)
             if k != key, !current.isEmpty {
-                cols.append(Column(label: key, firstDay: current[0].date!.dayNumber, values: values(current), meetings: current.count))
+                cols.append(Column(label: key, firstDay: all[current[0]].date!.dayNumber, values: values(current), meetings: current.count))
                 current = []
             }
             key = k
             current.append(m)
         }
         if !current.isEmpty {
-            cols.append(Column(label: key, firstDay: current[0].date!.dayNumber, values: values(current), meetings: current.count))
+            cols.append(Column(label: key, firstDay: all[current[0]].date!.dayNumber, values: values(current), meetings: current.count))
         }
         columns = cols
     }

@@ -56,6 +56,8 @@ public enum SyntheticAnalysis {
                 place: ["Tokyo", "Washington, D.C.", "New York", nil][g.int(4)], startTime: "10:30", durationMinutes: 45,
                 sections: [], statementCount: 20, topics: topics, commitments: commitments))
         }
+        // The contract: meetings in date order (undated last, by file).
+        meetings.sort { ($0.date ?? CalendarDay(year: 9999, month: 12, day: 31)!, $0.file) < ($1.date ?? CalendarDay(year: 9999, month: 12, day: 31)!, $1.file) }
         let topicFreq = AnalysisPeriod.recount(taxonomy.map {
             TopicFrequency(id: $0.id, label: $0.label, mentions: 0, meetings: 0, commitments: 0, firstDate: nil, lastDate: nil, byYear: [])
         }, meetings: meetings)

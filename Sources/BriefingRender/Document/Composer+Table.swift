@@ -135,6 +135,7 @@ extension Composer {
                              spans: [(x: Double, width: Double)], padX: Double, marker: Double,
                              markerColumns: Set<Int>) {
         var blocks: [(TextBlock, Point)] = []
+        var clips: [Rect] = []
         for (i, col) in table.columns.enumerated() {
             var text = ""
             for r in range {
@@ -143,11 +144,15 @@ extension Composer {
                 text += "\n"
             }
             let mx = markerColumns.contains(i) ? marker : 0
+            // No wrapping or ellipsis (Pango's costliest work over thousands of rows): each
+            // line is one paragraph, clipped to its column when drawn.
+            let w = spans[i].width - 2 * padX - mx
             let block = canvas.text.layout(String(text.dropLast()), style: style.tableCell.with(alignment: col.alignment),
-                                           width: spans[i].width - 2 * padX - mx, maxLines: 1, lineHeight: rowHeight)
+                                           width: col.alignment == .left ? nil : w, lineHeight: rowHeight)
             blocks.append((block, Point(body.x + spans[i].x + padX + mx, top)))
+            clips.append(Rect(x: body.x + spans[i].x + padX + mx, y: top, width: w, height: rowHeight * Double(range.count)))
         }
-        record { c in for (b, p) in blocks { c.draw(b, at: p) } }
+        record { c in for (k, (b, p)) in blocks.enumerated() { c.clipped(to: clips[k]) { c.draw(b, at: p) } } }
     }
 }
 

@@ -67,6 +67,9 @@ public struct Layout: Sendable {
         public var heatmapColumns: Int
         /// Warnings listed in the appendix.
         public var warnings: Int
+        /// Readouts listed one per row in the appendix (the most recent); older ones are
+        /// summarised by month, so a 50,000-readout book stays a book.
+        public var sources: Int
     }
 
     public var name: String
@@ -102,7 +105,7 @@ public struct Layout: Sendable {
                 sections: [.cover, .contents, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix],
                 limits: Limits(summaryTopics: 10, summaryThreads: 6, timelineThreads: 60, timelineLanesPerPage: 30,
                                topicCommitments: 30, topicThreads: 12, meetingPages: 60, heatmapColumns: 90,
-                               warnings: 200),
+                               warnings: 200, sources: 3000),
                 links: true)
         case .brief:
             return Layout(
@@ -115,7 +118,7 @@ public struct Layout: Sendable {
                 sections: [.headline, .chart, .topTopics, .commitments, .watch],
                 limits: Limits(summaryTopics: 8, summaryThreads: 5, timelineThreads: 0, timelineLanesPerPage: 0,
                                topicCommitments: 0, topicThreads: 0, meetingPages: 0, heatmapColumns: 0,
-                               warnings: 0),
+                               warnings: 0, sources: 0),
                 links: false)
         }
     }

@@ -181,7 +181,7 @@ public struct LayoutLoader {
             ("summary_topics", \.summaryTopics), ("summary_threads", \.summaryThreads),
             ("timeline_threads", \.timelineThreads), ("timeline_lanes_per_page", \.timelineLanesPerPage),
             ("topic_commitments", \.topicCommitments), ("topic_threads", \.topicThreads),
-            ("meeting_pages", \.meetingPages), ("heatmap_columns", \.heatmapColumns), ("warnings", \.warnings),
+            ("meeting_pages", \.meetingPages), ("heatmap_columns", \.heatmapColumns), ("warnings", \.warnings), ("sources", \.sources),
         ]
         for (key, value) in try mapping(node, key: "limits") {
             guard let kp = keys.first(where: { $0.0 == key })?.1 else {

@@ -1,0 +1,29 @@
+import BriefingModel
+import Foundation
+import Testing
+@testable import BriefingRender
+
+extension RenderSuite {
+@Suite struct AnalysisReaderTests {
+    @Test func readsWhatTheCanonicalDecoderReads() throws {
+        var a = SyntheticAnalysis.make(meetings: 300, threads: 30, seed: 4)
+        a.meetings[0].title = "Quote \" backslash \\ tab \t 日本 \u{1F1EF}\u{1F1F5} \\u0041"
+        a.meetings[1].date = nil
+        a.diagnostics.append(Diagnostic(.error, file: "x.txt", line: nil, "no date"))
+        let data = try AnalysisCoding.encoder(pretty: true).encode(a)
+        let fast = try AnalysisReader.read(data)
+        let slow = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
+        #expect(fast.meetings == slow.meetings)
+        #expect(fast.topics == slow.topics)
+        #expect(fast.threads == slow.threads)
+        #expect(fast.diagnostics == slow.diagnostics)
+        #expect(fast.taxonomy == slow.taxonomy)
+        #expect(fast.summary == slow.summary)
+        #expect(fast.meetings[0].title == a.meetings[0].title)
+    }
+
+    @Test func rejectsWhatItDoesNotUnderstand() {
+        #expect(throws: JSONPullError.self) { try AnalysisReader.read(Data("{\"summary\": [1,".utf8)) }
+    }
+}
+}
