@@ -53,7 +53,7 @@ def median_run(cmd, runs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/briefing"))
-    ap.add_argument("--work", default="/tmp/briefing-bench", help="folder for corpora and outputs")
+    ap.add_argument("--work", default="/tmp/briefing-render-bench", help="folder for corpora and outputs")
     ap.add_argument("--sizes", default="1000,10000,50000", help="generated corpus sizes")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "tools", "gen_corpus.py"))

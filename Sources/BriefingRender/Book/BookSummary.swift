@@ -40,17 +40,22 @@ extension BookComposition {
         }
 
         c.heading("What to watch at the next meeting", level: 2, anchor: "summary-watch")
-        let items = d.watch.prefix(max(limits.summaryThreads * 2, 6))
-        if items.isEmpty {
+        // As many as the layout allows and, past the first three, as fit on the page: a
+        // lone item (or a lone "and N more") on a page of its own helps nobody.
+        let wanted = d.watch.prefix(max(limits.summaryThreads * 2, 6))
+        if wanted.isEmpty {
             c.paragraph("Nothing stands out: no lapsed, weakening or new commitments and no rising topic.", style: style.small)
         }
-        for (i, item) in items.enumerated() {
-            // The last item keeps the "and N more" line with it.
-            let last = i == items.count - 1 && d.watch.count > items.count
-            c.paragraph("•  " + item, style: style.small, spaceAfter: 3, indent: 6, keepWith: last ? 14 : 0)
+        var shown = 0
+        for item in wanted {
+            let text = "•  " + item
+            if shown >= 3, !c.fits(text, style: style.small, indent: 6, extra: 3 + 16) { break }
+            let last = shown == wanted.count - 1 && d.watch.count > wanted.count
+            c.paragraph(text, style: style.small, spaceAfter: 3, indent: 6, keepWith: last ? 14 : 0)
+            shown += 1
         }
-        if d.watch.count > items.count {
-            c.paragraph("and \(d.watch.count - items.count) more", style: style.caption)
+        if d.watch.count > shown {
+            c.paragraph("and \(d.watch.count - shown) more", style: style.caption)
         }
     }
 

@@ -118,7 +118,7 @@ public final class Composer {
         let st = st ?? style.body
         let fit = Int(body.height / (st.font.size * 1.45))
         let block = canvas.text.layout(text, style: st, width: body.width - indent, maxLines: min(maxLines ?? fit, fit))
-        ensure(block.height + spaceAfter + keepWith)
+        ensure(block.height + (keepWith > 0 ? spaceAfter + keepWith : 0))
         placeText(block, spaceAfter: spaceAfter, indent: indent)
     }
 
@@ -136,6 +136,12 @@ public final class Composer {
         let origin = Point(body.x + indent, y)
         record { c in c.draw(block, at: origin) }
         y += block.height + spaceAfter
+    }
+
+    /// Whether `text` (plus `extra` points) still fits on the current page.
+    public func fits(_ text: String, style st: TextStyle, indent: Double = 0, extra: Double = 0) -> Bool {
+        guard !pages.isEmpty else { return true }
+        return canvas.text.layout(text, style: st, width: body.width - indent).height + extra <= remaining
     }
 
     /// Marks `rect` on the current page as a live link to `anchor`.
