@@ -7,6 +7,8 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <glib.h>
+// zlib (a dependency of cairo's PNG support) for our faster PNG writer.
+#include <zlib.h>
 
 // Swift sees gpointer-taking functions awkwardly; these keep the call sites plain.
 static inline void briefing_object_unref(void *object) { g_object_unref(object); }

@@ -44,8 +44,10 @@ struct Chart: ParsableCommand {
     }
 
     func run() throws {
+        let trace = RenderTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let analysis = try source.load()
+        trace.mark("load")
         let exporter = ChartExporter(layout: layout)
         let folder = URL(fileURLWithPath: output)
         let date = DocumentDate.resolve(analysis: analysis)
@@ -62,5 +64,6 @@ struct Chart: ParsableCommand {
             let url = try exporter.write(item, format: format, folder: folder, date: date)
             print(url.path)
         }
+        trace.mark("\(items.count) charts")
     }
 }

@@ -185,11 +185,12 @@ struct BookComposition {
 }
 
 /// With BRIEFING_TRACE set, prints how long each step of a render took, on standard error.
-final class RenderTrace {
+public final class RenderTrace {
+    public init() {}
     private let on = ProcessInfo.processInfo.environment["BRIEFING_TRACE"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
 
-    func mark(_ step: String) {
+    public func mark(_ step: String) {
         guard on else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         FileHandle.standardError.write(Data(String(format: "trace: %-40@ %8.3f s\n", step as NSString, Double(now - last) / 1e9).utf8))

@@ -86,12 +86,7 @@ public struct ChartExporter {
             canvas.clipped(to: frame.inset(-2)) { item.draw(frame, canvas, style) }
         }
         if format == .png {
-            cairo_surface_flush(surface)
-            let status = cairo_surface_write_to_png(surface, out.temporary.path)
-            guard status == CAIRO_STATUS_SUCCESS else {
-                out.discard()
-                throw RenderError.write(url.path, String(cString: cairo_status_to_string(status)))
-            }
+            do { try PNGWriter.write(surface, to: out.temporary) } catch { out.discard(); throw error }
         }
         cairo_surface_finish(surface)
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
