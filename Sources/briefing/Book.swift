@@ -20,10 +20,14 @@ struct Book: ParsableCommand {
         layouts/letter-book.yaml). Output is byte-identical for the same analysis and layout: \
         the PDF's dates come from SOURCE_DATE_EPOCH when set, otherwise from the last meeting.
 
+        Warnings (a glyph no font could draw, a block cut to fit) go to standard error. Exit \
+        status: 0 written; 64 bad arguments; 78 unusable layout (file:line: error: key: ...); \
+        66 unreadable input; 74 the PDF could not be written.
+
         Examples:
           briefing book --input seeds -o output/briefing-book.pdf
-          briefing book --analysis output/analysis.json --from 2017-01-01 --to 2018-12-31
-          briefing book --analysis output/analysis.json --layout letter-book -o book-letter.pdf
+          briefing book --analysis a.json --from 2017-01-01 --to 2018-12-31
+          briefing book --analysis a.json --layout letter-book -o book.pdf
         """)
 
     @OptionGroup var source: RenderInputOptions
@@ -38,7 +42,7 @@ struct Book: ParsableCommand {
     func run() throws {
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let analysis = period.period.apply(to: try source.load())
-        let report = try BookRenderer(layout: layout).render(analysis, to: URL(fileURLWithPath: output))
+        let report = try RenderOutput.writing(output) { try BookRenderer(layout: layout).render(analysis, to: $0) }
         RenderOutput.report(report)
         print("\(report.file): \(report.pages) pages")
     }

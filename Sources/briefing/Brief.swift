@@ -16,6 +16,8 @@ struct Brief: ParsableCommand {
         Sections, order, fonts, colours and list lengths come from the layout \
         (layouts/brief.yaml by default).
 
+        Exit status as for `briefing book`.
+
         Examples:
           briefing brief --input seeds -o output/brief.pdf
           briefing brief --analysis output/analysis.json --from 2025-01-01
@@ -33,7 +35,7 @@ struct Brief: ParsableCommand {
     func run() throws {
         let layout = try RenderOutput.loadLayout(name: layout, kind: .brief, folder: source.layoutsFolder)
         let analysis = period.period.apply(to: try source.load())
-        let report = try BriefRenderer(layout: layout).render(analysis, to: URL(fileURLWithPath: output))
+        let report = try RenderOutput.writing(output) { try BriefRenderer(layout: layout).render(analysis, to: $0) }
         RenderOutput.report(report)
         print("\(report.file): \(report.pages) page\(report.pages == 1 ? "" : "s")")
     }

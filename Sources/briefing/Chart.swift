@@ -17,6 +17,9 @@ struct Chart: ParsableCommand {
 
         Colours and fonts come from the book layout (layouts/book.yaml by default).
 
+        Each file is written to a temporary name and renamed, and is byte-identical on \
+        re-render. Exit status as for `briefing book`.
+
         Examples:
           briefing chart --analysis output/analysis.json --all -o output/charts
           briefing chart --input seeds --topic north-korea --format svg -o charts
@@ -61,7 +64,9 @@ struct Chart: ParsableCommand {
             items = [exporter.topicItem(t)]
         }
         for item in items {
-            let url = try exporter.write(item, format: format, folder: folder, date: date)
+            let url = try RenderOutput.writing(folder.appendingPathComponent(item.name).path) { _ in
+                try exporter.write(item, format: format, folder: folder, date: date)
+            }
             print(url.path)
         }
         trace.mark("\(items.count) charts")

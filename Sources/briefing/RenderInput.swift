@@ -26,7 +26,8 @@ struct RenderInputOptions: ParsableArguments {
     func load() throws -> Analysis {
         if let analysis {
             do { return try AnalysisReader.load(from: URL(fileURLWithPath: analysis)) } catch {
-                throw ValidationError("cannot read the analysis \(analysis): \(error.localizedDescription)")
+                FileHandle.standardError.write(Data("\(analysis): error: cannot read the analysis: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(66) // EX_NOINPUT
             }
         }
         return try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder)
@@ -59,10 +60,18 @@ enum RenderOutput {
         for w in r.warnings { FileHandle.standardError.write(Data("\(r.file): warning: \(w)\n".utf8)) }
     }
 
+    /// Runs a render of `path`; a failure to write is `path: error: ...` and exit 74 (EX_IOERR).
+    static func writing<T>(_ path: String, _ body: (URL) throws -> T) throws -> T {
+        do { return try body(URL(fileURLWithPath: path)) } catch let e as RenderError {
+            FileHandle.standardError.write(Data("\(path): error: \(e.localizedDescription)\n".utf8))
+            throw ExitCode(74)
+        }
+    }
+
     static func loadLayout(name: String?, kind: Layout.Kind, folder: URL) throws -> Layout {
         do { return try LayoutLoader.load(name: name, kind: kind, folder: folder) } catch let e as LayoutError {
             FileHandle.standardError.write(Data("\(e.description)\n".utf8))
-            throw ExitCode(65) // EX_DATAERR
+            throw ExitCode(78) // EX_CONFIG, as analyze
         }
     }
 }
