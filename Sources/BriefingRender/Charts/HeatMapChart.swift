@@ -87,7 +87,7 @@ public struct HeatMapChart: Sendable {
 
     static let rowHeight = 13.0
 
-    public func height(width: Double) -> Double { Double(max(rows.count, 1)) * Self.rowHeight + 58 }
+    public func height(width: Double) -> Double { Double(max(rows.count, 1)) * Self.rowHeight + 36 }
 
     public func draw(in frame: Rect, on c: Canvas, style: DocumentStyle) {
         guard !rows.isEmpty, !columns.isEmpty else {

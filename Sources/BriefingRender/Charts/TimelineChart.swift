@@ -65,11 +65,14 @@ public struct TimelineChart: Sendable {
                    style: style.label.with(alignment: .right), maxLines: 1, vertical: .middle)
             c.text(lane.trend, in: Rect(x: plotRight + 8, y: y, width: trendWidth, height: Self.laneHeight),
                    style: trendStyle, maxLines: 1, vertical: .middle)
-            // One mark per 2-point bin (the strongest), so a lane with thousands stays light.
+            // One mark per bin (the strongest); a lane made at hundreds of meetings gets wider
+            // bins and smaller marks, so it reads as marks rather than a solid bar.
+            let dense = lane.marks.count > Int((plotRight - plotLeft) / 8)
+            let binWidth = dense ? 6.0 : 2.0
             var bins: [(x: Double, strength: Int)] = []
             for m in lane.marks {
                 let x = time.x(m.day)
-                if let last = bins.last, x - last.x < 2 {
+                if let last = bins.last, x - last.x < binWidth {
                     if m.strength > last.strength { bins[bins.count - 1].strength = m.strength }
                 } else {
                     bins.append((x, m.strength))
@@ -78,7 +81,7 @@ public struct TimelineChart: Sendable {
             if bins.count > 1 {
                 c.line(from: Point(bins.first!.x, mid), to: Point(bins.last!.x, mid), style.colors.strength[2], width: 1.1)
             }
-            for b in bins { StrengthMark.draw(b.strength, at: Point(b.x, mid), on: c, style: style) }
+            for b in bins { StrengthMark.draw(b.strength, at: Point(b.x, mid), on: c, style: style, scale: dense ? 0.6 : 1) }
         }
     }
 }
