@@ -22,6 +22,17 @@ extension RenderSuite {
         #expect(fast.meetings[0].title == a.meetings[0].title)
     }
 
+    @Test func readsLargeExportsInParallelChunksInOrder() throws {
+        let a = SyntheticAnalysis.make(meetings: 2_100, threads: 5, seed: 8)
+        let data = try AnalysisCoding.encoder(pretty: false).encode(a)
+        let fast = try AnalysisReader.read(data)
+        #expect(fast.meetings == a.meetings)
+        let lean = try AnalysisReader.read(data, full: false)
+        #expect(lean.meetings.map(\.file) == a.meetings.map(\.file))
+        #expect(lean.meetings.flatMap(\.commitments).map(\.text) == a.meetings.flatMap(\.commitments).map(\.text))
+        #expect(lean.meetings.flatMap(\.commitments).allSatisfy { $0.clause.isEmpty && $0.cue.isEmpty })
+    }
+
     @Test func rejectsWhatItDoesNotUnderstand() {
         #expect(throws: JSONPullError.self) { try AnalysisReader.read(Data("{\"summary\": [1,".utf8)) }
     }

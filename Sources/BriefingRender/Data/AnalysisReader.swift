@@ -1,4 +1,5 @@
 import BriefingModel
+import Dispatch
 import Foundation
 
 /// Reads a saved analysis (the snake_case JSON `briefing analyze --json` writes) straight into
@@ -6,17 +7,30 @@ import Foundation
 /// 50,000-meeting export on this machine; this takes a fraction of a second. Anything it does
 /// not expect falls back to `AnalysisCoding`, the canonical decoder.
 public enum AnalysisReader {
-    public static func load(from url: URL) throws -> Analysis {
-        let data = try Data(contentsOf: url)
-        if let a = try? read(data) { return a }
+    /// With `full == false` the fields rendering never shows are skipped unread: a
+    /// commitment's clause, cue and concepts, a meeting's statements.
+    public static func load(from url: URL, full: Bool = false) throws -> Analysis {
+        let data = try Data(contentsOf: url, options: .alwaysMapped)
+        if let a = try? read(data, full: full) { return a }
         return try AnalysisCoding.decoder().decode(Analysis.self, from: data)
     }
 
-    public static func read(_ data: Data) throws -> Analysis {
+    public static func read(_ data: Data, full: Bool = true) throws -> Analysis {
         try data.withUnsafeBytes { raw in
             var p = JSONPull(raw.bindMemory(to: UInt8.self))
+            p.full = full
             return try p.analysis()
         }
+    }
+}
+
+/// Results of a parallel parse, one slot per chunk, each written by one worker only.
+final class ChunkResults<T>: @unchecked Sendable {
+    var values: [[T]]
+    var errors: [Error?]
+    init(_ n: Int) {
+        values = Array(repeating: [], count: n)
+        errors = Array(repeating: nil, count: n)
     }
 }
 
@@ -26,6 +40,7 @@ struct JSONPullError: Error { let offset: Int; let what: String }
 struct JSONPull {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
+    var full = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -118,6 +133,83 @@ struct JSONPull {
         throw fail("unterminated string")
     }
 
+    /// Steps over a string without building it.
+    mutating func skipString() throws {
+        try expect(0x22)
+        while i < b.count {
+            let c = b[i]
+            if c == 0x5C { i += 2; continue }
+            i += 1
+            if c == 0x22 { return }
+        }
+        throw fail("unterminated string")
+    }
+
+    /// Offsets where each element of the array starting at `i` begins, and the offset just
+    /// after its closing bracket; a structural scan that builds nothing.
+    func elementStarts() throws -> (starts: [Int], end: Int) {
+        var j = i
+        while j < b.count, b[j] != 0x5B { j += 1 }
+        j += 1
+        var starts: [Int] = []
+        var depth = 0, inString = false, sawValue = false
+        var current = j
+        while j < b.count {
+            let c = b[j]
+            if inString {
+                if c == 0x5C { j += 2; continue }
+                if c == 0x22 { inString = false }
+            } else {
+                switch c {
+                case 0x22: inString = true; sawValue = true
+                case 0x7B, 0x5B: depth += 1; sawValue = true
+                case 0x7D: depth -= 1
+                case 0x5D:
+                    if depth == 0 {
+                        if sawValue { starts.append(current) }
+                        return (starts, j + 1)
+                    }
+                    depth -= 1
+                case 0x2C where depth == 0:
+                    starts.append(current)
+                    current = j + 1
+                case 0x20, 0x0A, 0x0D, 0x09: break
+                default: sawValue = true
+                }
+            }
+            j += 1
+        }
+        throw fail("unterminated array")
+    }
+
+    /// Parses a large array's elements on all cores (each chunk from its own offset).
+    mutating func parallelArray<T>(_ element: @escaping @Sendable (inout JSONPull) throws -> T) throws -> [T] {
+        let (starts, end) = try elementStarts()
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+        guard starts.count >= 2000, workers > 1 else { return try array(element) }
+        let chunks = workers * 2
+        let results = ChunkResults<T>(chunks)
+        nonisolated(unsafe) let bytes = b
+        let full = self.full
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let lo = starts.count * k / chunks, hi = starts.count * (k + 1) / chunks
+            var p = JSONPull(bytes)
+            p.full = full
+            var out: [T] = []
+            out.reserveCapacity(hi - lo)
+            do {
+                for e in lo..<hi {
+                    p.i = starts[e]
+                    out.append(try element(&p))
+                }
+                results.values[k] = out
+            } catch { results.errors[k] = error }
+        }
+        if let e = results.errors.compactMap({ $0 }).first { throw e }
+        i = end
+        return results.values.flatMap { $0 }
+    }
+
     mutating func hex4() throws -> UInt32 {
         guard i + 4 <= b.count else { throw fail("bad \\u escape") }
         var v: UInt32 = 0
@@ -192,7 +284,7 @@ struct JSONPull {
         switch b[i] {
         case 0x7B: try object { p, _ in try p.skip() }
         case 0x5B: _ = try array { try $0.skip() }
-        case 0x22: _ = try string()
+        case 0x22: try skipString()
         default:
             while i < b.count, ![0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 }
         }
@@ -219,7 +311,7 @@ extension JSONPull {
                     }
                     return Analysis.TopicLabel(id: id, label: label)
                 }
-            case "meetings": meetings = try p.array { try $0.meeting() }
+            case "meetings": meetings = try p.parallelArray { try $0.meeting() }
             case "topics": topics = try p.array { try $0.topicFrequency() }
             case "threads": threads = try p.array { try $0.thread() }
             case "diagnostics": diagnostics = try p.array { try $0.diagnostic() }
@@ -329,12 +421,12 @@ extension JSONPull {
         try object { p, key in
             switch key {
             case "text": c.text = try p.string()
-            case "clause": c.clause = try p.string()
+            case "clause": if p.full { c.clause = try p.string() } else { try p.skip() }
             case "actor": c.actor = try p.string()
             case "strength": c.strength = try p.strength()
-            case "cue": c.cue = try p.string()
+            case "cue": if p.full { c.cue = try p.string() } else { try p.skip() }
             case "topics": c.topics = try p.strings()
-            case "concepts": c.concepts = try p.strings()
+            case "concepts": if p.full { c.concepts = try p.strings() } else { try p.skip() }
             case "file": c.file = try p.string()
             case "line": c.line = try p.int()
             default: try p.skip()
