@@ -63,6 +63,20 @@ extension RenderSuite {
         }
     }
 
+    @Test func everyContentsEntryIsALiveLink() throws {
+        let (url, _) = try render("links.pdf")
+        let expanded = url.deletingLastPathComponent().appendingPathComponent("links-qdf.pdf")
+        _ = try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", url.path, expanded.path])
+        let text = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+        let links = text.components(separatedBy: "/Subtype /Link").count - 1
+        let outline = try PDFTools.run("qpdf", ["--json", "--json-key=outlines", url.path]).output
+        let bookmarks = outline.components(separatedBy: "\"title\":").count - 1
+        // The contents lists levels 1 and 2; the outline has the same entries.
+        #expect(links > 0)
+        #expect(links == bookmarks, "\(links) links for \(bookmarks) bookmarks")
+        #expect(!text.contains("/Dest (") || text.contains("/Dests"))
+    }
+
     @Test func twoRendersAreByteIdentical() throws {
         let (a, _) = try render("a.pdf")
         let (b, _) = try render("b.pdf")
