@@ -9,6 +9,12 @@ public struct Manifest: Sendable {
         public var place: String?
         public var kind: String?
         public var line: Int?
+        public init(date: CalendarDay? = nil, place: String? = nil, kind: String? = nil, line: Int? = nil) {
+            self.date = date
+            self.place = place
+            self.kind = kind
+            self.line = line
+        }
     }
 
     public var file: String
@@ -26,8 +32,9 @@ public struct Manifest: Sendable {
         guard let root = try YAMLNode.parse(text, file: file) else { return (Manifest(file: file, entries: [:]), []) }
         var entries: [String: Entry] = [:]
         var diagnostics: [Diagnostic] = []
+        let keyLines = root.keyLines()
         for (name, value) in try root.entries() {
-            var entry = Entry(line: value.line)
+            var entry = Entry(line: keyLines[name] ?? value.line)
             for (key, field) in try value.entries() {
                 switch key {
                 case "date": entry.date = try field.day()

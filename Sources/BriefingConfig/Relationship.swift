@@ -20,7 +20,7 @@ public struct Relationship: Sendable {
 
     public func side(ofCountry country: String?) -> Side? {
         guard let country else { return nil }
-        return sides.first { $0.country.caseInsensitiveCompare(country) == .orderedSame }
+        return sides.first { $0.country == country } ?? sides.first { $0.country.lowercased() == country.lowercased() }
     }
 
     public static func load(_ root: YAMLNode) throws(ConfigurationError) -> Relationship {

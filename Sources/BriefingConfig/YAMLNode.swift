@@ -35,6 +35,13 @@ public struct YAMLNode {
 
     public var isMapping: Bool { node.mapping != nil }
 
+    /// The line of each key of a mapping, by key.
+    public func keyLines() -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (k, _) in node.mapping ?? [:] { if let s = k.scalar?.string, let l = k.mark?.line { out[s] = l } }
+        return out
+    }
+
     /// The mapping's entries in file order.
     public func entries() throws(ConfigurationError) -> [(key: String, value: YAMLNode)] {
         guard let mapping = node.mapping else { throw fail("expected a mapping of `key: value` lines") }

@@ -53,6 +53,11 @@ struct CommitmentDetector: Sendable {
     }
 
     private let verbStrength: [String: Int]
+    /// Strength by lexicon id of the folded verb (0 = not a cue verb), for the per-word scan.
+    private let verbStrengthByID: [Int8]
+    private let hopeWords: WordSet
+    private let modalWords: WordSet
+    private let intentionWords: WordSet
     private let needsAction: Set<String>
     private let notAfter: [String: [[String]]]
     private let sharedView: PhraseMatcher<Bool>
@@ -75,16 +80,26 @@ struct CommitmentDetector: Sendable {
                                        "firmly", "strongly", "fully", "subsequently", "additionally", "together",
                                        "likewise", "similarly", "hereby", "today", "formally", "officially"]
 
-    init(vocabulary v: CommitmentVocabulary) {
+    init(vocabulary v: CommitmentVocabulary, lexicon: Lexicon) {
         var vs: [String: Int] = [:]
         for (s, words) in v.verbs { for w in words { vs[w.lowercased()] = s } }
         verbStrength = vs
+        var byID: [Int8] = []
+        for (w, st) in vs {
+            let id = Int(lexicon.intern(Tokenizer.fold(w)))
+            if id >= byID.count { byID += Array(repeating: 0, count: id - byID.count + 1) }
+            byID[id] = Int8(st)
+        }
+        verbStrengthByID = byID
+        hopeWords = WordSet(Array(CommitmentDetector.hopeVerbs), lexicon: lexicon)
+        modalWords = WordSet(v.modals, lexicon: lexicon)
+        intentionWords = WordSet(v.intentionNouns, lexicon: lexicon)
         needsAction = Set(v.needsActionInClause.map { $0.lowercased() })
         var na: [String: [[String]]] = [:]
         for (k, list) in v.notAfter { na[k] = list.map { Tokenizer.tokens($0).map(\.lower) } }
         notAfter = na
         func matcher(_ phrases: [String]) -> PhraseMatcher<Bool> {
-            var m = PhraseMatcher<Bool>()
+            var m = PhraseMatcher<Bool>(lexicon: lexicon)
             for p in phrases { m.add(p, true) }
             return m
         }
@@ -219,6 +234,8 @@ struct CommitmentDetector: Sendable {
     }
 
     private func verbCue(_ toks: [Token], _ i: Int) -> Candidate? {
+        let id = Int(toks[i].id)
+        guard id > 0, id < verbStrengthByID.count, verbStrengthByID[id] > 0 else { return nil }
         let w = toks[i].lower
         guard let s = verbStrength[w] else { return nil }
         let prev = i > 0 ? toks[i - 1].lower : ""
@@ -263,8 +280,18 @@ struct CommitmentDetector: Sendable {
     }
 
     private func intentionCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        guard intentionNouns.contains(toks[i].norm), i + 1 < toks.count,
-              toks[i + 1].lower == "to" || toks[i + 1].lower == "that" else { return nil }
+        guard intentionWords.contains(toks[i]), i + 1 < toks.count else { return nil }
+        // "her determination to", "the hope that", "the commitment of the United States to".
+        var follows = toks[i + 1].lower == "to" || toks[i + 1].lower == "that"
+        var ofOwner = false
+        if !follows, toks[i + 1].lower == "of" {
+            if let k = toks[(i + 2)..<min(toks.count, i + 8)].firstIndex(where: { $0.lower == "to" || $0.lower == "that" }),
+               toks[(i + 2)..<k].contains(where: { $0.capitalized }) {
+                follows = true
+                ofOwner = true
+            }
+        }
+        guard follows else { return nil }
         // An owner within three words before: "her", "their", "Japan's", "the United States'".
         var j = i - 1
         var owner: Int?
@@ -279,23 +306,35 @@ struct CommitmentDetector: Sendable {
         if toks[i].norm == "will", owner == nil { return nil }
         guard owner != nil || determiner == "the" || determiner == "a" || determiner == "an" else { return nil }
         // "... the importance of ..." is not intent; "the hope that" after a verb of expression is.
-        if owner == nil, toks[i].norm == "commitment" { return nil }
+        if owner == nil, toks[i].norm == "commitment", !ofOwner { return nil }
         if talkFollows(toks, from: i + 2) { return nil }
         // The verb that governs the noun decides the subject ("She expressed her commitment").
         var verb = j - 1
         while verb >= 0, j - verb <= 3, !toks[verb].lower.hasSuffix("ed") && !toks[verb].lower.hasSuffix("s") { verb -= 1 }
-        let subjectBefore = verb >= 0 && j - verb <= 3 ? verb : max(0, j)
+        let hasVerb = verb >= 0 && j - verb <= 3
+        // Only a verb of expression or affirmation makes the noun a commitment: "expressed her
+        // determination", not "discussed their shared commitment".
+        if hasVerb, !CommitmentDetector.expressionVerbs.contains(toks[verb].lower), verbStrength[toks[verb].lower] == nil {
+            return nil
+        }
+        let subjectBefore = hasVerb ? verb : max(0, j)
         if negated(toks, before: max(0, j)) { return nil }
         let verbWord = verb >= 0 && j - verb <= 3 ? toks[verb].lower + " ... " : ""
         return Candidate(kind: .intention, strength: .sharedView, cueStart: max(0, j), cueEnd: i + 1,
                          subjectBefore: subjectBefore, owner: owner, cue: verbWord + toks[i].lower)
     }
 
+    static let expressionVerbs: Set<String> = ["expressed", "expresses", "conveyed", "conveys", "stated", "states",
+                                               "explained", "explains", "emphasized", "emphasizes", "emphasised",
+                                               "showed", "shows", "demonstrated", "demonstrates", "indicated",
+                                               "indicates", "voiced", "announced", "announces", "underlined",
+                                               "stressed", "stresses", "highlighted", "signaled", "signalled",
+                                               "made", "shared", "noted", "notes", "is", "was", "are", "were"]
     static let hopeVerbs: Set<String> = ["hope", "hopes", "hoped", "wish", "wishes", "wished", "trust", "trusts"]
 
     private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
         // "he hopes Japan and the United States will work together": hope with a bare clause.
-        if CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
+        if hopeWords.contains(toks[i]), CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
            toks[i + 1].lower != "to", toks[i + 1].lower != "that",
            toks[i + 1].capitalized || MentionFinder.pronouns.contains(toks[i + 1].lower) || toks[i + 1].lower == "the",
            clauseHasAction(toks, from: i + 1), !negated(toks, before: i) {
@@ -312,7 +351,7 @@ struct CommitmentDetector: Sendable {
     }
 
     private func modalCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        guard modals.contains(toks[i].lower), i > 0 else { return nil }
+        guard modalWords.contains(toks[i]), modals.contains(toks[i].lower), i > 0 else { return nil }
         var j = i + 1
         while j < toks.count, let t = transparent.match(at: j, in: toks) { j = t.end }
         guard j < toks.count else { return nil }
@@ -354,10 +393,16 @@ struct CommitmentDetector: Sendable {
         return false
     }
 
-    /// The clause says someone will act: a modal, "continue to", or an intent noun.
+    /// The clause says someone will act: a modal, "continue to", or an intent noun. The
+    /// clause ends where a coordinated verb begins another ("..., and discussed ...").
     private func clauseHasAction(_ toks: [Token], from i: Int) -> Bool {
         var j = i
         while j < toks.count {
+            if j > i, CommitmentDetector.coordinators.contains(toks[j].lower), j + 1 < toks.count {
+                let next = toks[j + 1].lower
+                if next.hasSuffix("ed") && next.count > 4 && !toks[j + 1].capitalized || verbStrength[next] != nil { return false }
+            }
+            if toks[j].punctuationAfter == 0x3B { return false }
             let w = toks[j].lower
             if modals.contains(w) {
                 // The modal's verb must be an action.

@@ -18,6 +18,8 @@ public enum DateFinder {
     ]
 
     public static func dates(in text: String) -> [WrittenDate] {
+        // Every date has a number in it.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let toks = Tokenizer.tokens(text)
         var out: [WrittenDate] = []
         var i = 0

@@ -3,8 +3,9 @@ import BriefingIngest
 import BriefingModel
 
 /// One readout -> one Meeting. Compiles the configuration's vocabularies once; `extract` is
-/// pure and safe to call from several threads.
-public struct MeetingExtractor: Sendable {
+/// pure and safe to call from several threads. A class so that sharing it (with threads, with
+/// closures) copies one reference, not every compiled table.
+public final class MeetingExtractor: Sendable {
     public let configuration: Configuration
     /// Latest date a year may be inferred for (today, by default).
     public let asOf: CalendarDay
@@ -14,17 +15,28 @@ public struct MeetingExtractor: Sendable {
     let topics: TopicMatcher
     let detector: CommitmentDetector
     let keepStatements: Bool
+    let lexicon: Lexicon
+    /// Words that say a leader is new in office: a year-less date is then in the term's first year.
+    let firstTermCues: PhraseMatcher<Bool>
 
     public init(configuration: Configuration, asOf: CalendarDay, keepStatements: Bool = false) {
         self.configuration = configuration
         self.asOf = asOf
         self.keepStatements = keepStatements
+        let lexicon = Lexicon()
+        self.lexicon = lexicon
         let titles = configuration.relationship.sides.flatMap(\.titles)
-        people = PeopleIndex(registry: configuration.people, extraTitles: titles)
-        mentions = MentionFinder(configuration: configuration, people: people)
-        facts = MeetingFacts(vocabulary: configuration.meetings)
-        topics = TopicMatcher(taxonomy: configuration.taxonomy)
-        detector = CommitmentDetector(vocabulary: configuration.commitments)
+        people = PeopleIndex(registry: configuration.people, extraTitles: titles, lexicon: lexicon)
+        mentions = MentionFinder(configuration: configuration, people: people, lexicon: lexicon)
+        facts = MeetingFacts(vocabulary: configuration.meetings, lexicon: lexicon)
+        topics = TopicMatcher(taxonomy: configuration.taxonomy, lexicon: lexicon)
+        detector = CommitmentDetector(vocabulary: configuration.commitments, lexicon: lexicon)
+        var cues = PhraseMatcher<Bool>(lexicon: lexicon)
+        for p in ["appointment", "assuming office", "assumed office", "took office", "taking office", "inauguration",
+                  "newly appointed", "newly elected", "election as", "on her election", "on his election"] {
+            cues.add(p, true)
+        }
+        firstTermCues = cues
     }
 
     /// A tokenized sentence with the people and other mentions in it.
@@ -45,28 +57,35 @@ public struct MeetingExtractor: Sendable {
 
         // The opening: the first paragraph that names the meeting (its kind or "met with").
         let firstParagraph = sentences.first?.paragraph ?? 0
-        let openingParagraph = sentences.prefix(12).first(where: { facts.hasKindWords($0.text) })?.paragraph ?? firstParagraph
+        let tokenized: [(bytes: [UInt8], tokens: [Token])] = sentences.map { s in
+            var bytes = Array(s.text.utf8)
+            let toks = lexicon.tokens(&bytes)
+            return (bytes, toks)
+        }
+        // The opening: the first paragraph (of the first few) that names the meeting or says how long it took.
+        let openingParagraph = sentences.indices.prefix(12).first(where: {
+            facts.hasKindWords(tokenized[$0].tokens) || !Durations.durations(tokenized[$0].tokens).isEmpty
+        }).map { sentences[$0].paragraph } ?? firstParagraph
         let opening = sentences.filter { $0.paragraph == openingParagraph }
         let openingText = opening.map(\.text).joined(separator: " ")
         let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
 
         let written = DateResolver.writtenDate(titles: titleLines, datelines: datelines,
-                                               opening: [opening.first?.text ?? ""] + titleLines)
+                                               opening: opening.prefix(3).map(\.text))
         let provisionalDay = written?.day_ ?? manifest?.date
             ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
 
         // People: every sentence and title, with the provisional date to tell namesakes apart.
-        var parsed: [Parsed] = sentences.map { s in
-            var bytes = Array(s.text.utf8)
-            let toks = Tokenizer.tokens(&bytes)
-            return Parsed(sentence: s, bytes: bytes, tokens: toks,
+        var parsed: [Parsed] = sentences.indices.map { i in
+            let (bytes, toks) = tokenized[i]
+            return Parsed(sentence: sentences[i], bytes: bytes, tokens: toks,
                           hits: mentions.personHits(toks, bytes: bytes, day: provisionalDay),
                           others: mentions.otherMentions(toks))
         }
         var table = PersonTable()
         let titleHits = titleLines.map { t -> (Int, [MentionFinder.PersonHit]) in
             var b = Array(t.utf8)
-            let toks = Tokenizer.tokens(&b)
+            let toks = lexicon.tokens(&b)
             return (0, mentions.personHits(toks, bytes: b, day: provisionalDay))
         }
         for (_, hits) in titleHits { for h in hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: openingLine) } }
@@ -133,10 +152,7 @@ public struct MeetingExtractor: Sendable {
         let registryParticipants = participantIdx.compactMap { i in
             table.people[i].registryIndex.map { (people.person($0), table.people[i].title) }
         }
-        let lowerText = (opening.map(\.text) + parsed.prefix(8).map(\.sentence.text)).joined(separator: " ").lowercased()
-        let firstTermCue = ["appointment", "assuming office", "took office", "taking office", "inauguration",
-                            "newly appointed", "newly elected", "election as", "on her election", "on his election"]
-            .contains { lowerText.contains($0) }
+        let firstTermCue = parsed.prefix(10).contains { !firstTermCues.matches(in: $0.tokens).isEmpty }
         let date = DateResolver.resolve(written: written, readout: readout, manifest: manifest, manifestFile: manifestFile,
                                         participants: registryParticipants, asOf: asOf, firstTermCue: firstTermCue,
                                         openingLine: openingLine)
@@ -190,7 +206,7 @@ public struct MeetingExtractor: Sendable {
             for t in found { topicCounts[t] += 1 }
             if let section = p.sentence.section, sectionTopics[section] == nil {
                 var b = Array(section.utf8)
-                sectionTopics[section] = topics.topics(in: Tokenizer.tokens(&b), text: b)
+                sectionTopics[section] = topics.topics(in: lexicon.tokens(&b), text: b)
             }
             let detected = detector.detect(p.tokens) { c in
                 speakers.actor(for: c, tokens: p.tokens, mentions: ms, gistSpeaker: gist)
@@ -202,11 +218,17 @@ public struct MeetingExtractor: Sendable {
                 let text = Self.tidySegment(String(decoding: p.bytes[startByte..<endByte], as: UTF8.self))
                 let clauseStart = p.tokens[d.cueStart].start
                 let clause = Self.tidySegment(String(decoding: p.bytes[clauseStart..<endByte], as: UTF8.self))
-                var segTopics = topics.topics(in: Array(p.tokens[d.segmentStart..<endTok]), text: p.bytes)
+                // What the commitment is about: its clause (from the cue on), else its share of
+                // the sentence, the sentence, the section heading, the sentence before.
+                var segTopics = topics.topics(in: p.tokens, range: d.cueStart..<endTok, text: p.bytes)
+                if segTopics.isEmpty { segTopics = topics.topics(in: p.tokens, range: d.segmentStart..<endTok, text: p.bytes) }
                 if segTopics.isEmpty { segTopics = found }
                 if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
                 if segTopics.isEmpty { segTopics = previousTopics }
-                let concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
+                var concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.cueStart..<endTok, preferring: segTopics)
+                if concepts.isEmpty {
+                    concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
+                }
                 let actor: String
                 switch d.actor {
                 case .side(let s): actor = s

@@ -11,14 +11,17 @@ struct MeetingFacts: Sendable {
     let leadersKind: String
     let ministersKind: String
 
-    init(vocabulary v: MeetingVocabulary) {
-        var k = PhraseMatcher<String>()
+    let lexicon: Lexicon
+
+    init(vocabulary v: MeetingVocabulary, lexicon: Lexicon) {
+        self.lexicon = lexicon
+        var k = PhraseMatcher<String>(lexicon: lexicon)
         for rule in v.kinds { for p in rule.phrases { k.add(p, rule.kind) } }
         kinds = k
-        var g = PhraseMatcher<Bool>()
+        var g = PhraseMatcher<Bool>(lexicon: lexicon)
         for p in v.genericPhrases { g.add(p, true) }
         generic = g
-        var pl = PhraseMatcher<String>()
+        var pl = PhraseMatcher<String>(lexicon: lexicon)
         for p in v.places {
             pl.add(p.name, p.name)
             for a in p.aliases { pl.add(a, p.name) }
@@ -33,7 +36,7 @@ struct MeetingFacts: Sendable {
     func kinds(in texts: [String]) -> [String] {
         var out: [String] = []
         for t in texts {
-            for m in kinds.matches(in: Tokenizer.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
+            for m in kinds.matches(in: lexicon.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
                 out.append(m.value)
             }
         }
@@ -41,11 +44,10 @@ struct MeetingFacts: Sendable {
     }
 
     func mentionsGenericMeeting(_ texts: [String]) -> Bool {
-        texts.contains { !generic.matches(in: Tokenizer.tokens($0)).isEmpty }
+        texts.contains { !generic.matches(in: lexicon.tokens($0)).isEmpty }
     }
 
-    func hasKindWords(_ text: String) -> Bool {
-        let toks = Tokenizer.tokens(text)
+    func hasKindWords(_ toks: [Token]) -> Bool {
         return !kinds.matches(in: toks).isEmpty || !generic.matches(in: toks).isEmpty
     }
 
@@ -54,23 +56,24 @@ struct MeetingFacts: Sendable {
     /// 9:50 a.m. and lasted approximately 40 minutes; signing ceremony commenced at 10:40 ...)".
     func timing(_ opening: String) -> (start: String?, minutes: Int?, parts: [MeetingPart]) {
         // Split off parenthesised part lists; what is outside is about the whole meeting.
-        var outside = ""
+        var outsideBytes: [UInt8] = []
         var inside: [String] = []
         var depth = 0
-        var current = ""
-        for ch in opening {
-            if ch == "(" {
-                if depth == 0 { current = "" } else { current.append(ch) }
+        var current: [UInt8] = []
+        for b in opening.utf8 {
+            if b == 0x28 {
+                if depth == 0 { current.removeAll() } else { current.append(b) }
                 depth += 1
-            } else if ch == ")", depth > 0 {
+            } else if b == 0x29, depth > 0 {
                 depth -= 1
-                if depth == 0 { inside.append(current) } else { current.append(ch) }
+                if depth == 0 { inside.append(String(decoding: current, as: UTF8.self)) } else { current.append(b) }
             } else if depth > 0 {
-                current.append(ch)
+                current.append(b)
             } else {
-                outside.append(ch)
+                outsideBytes.append(b)
             }
         }
+        let outside = String(decoding: outsideBytes, as: UTF8.self)
         let wholeToks = Tokenizer.tokens(outside)
         let start = Durations.times(outside).first?.0
         let minutes = Durations.durations(wholeToks).first?.minutes
@@ -78,7 +81,7 @@ struct MeetingFacts: Sendable {
         for group in inside {
             for piece in group.split(whereSeparator: { $0 == ";" }) {
                 let text = String(piece)
-                let toks = Tokenizer.tokens(text)
+                let toks = lexicon.tokens(text)
                 guard let kind = kinds.matches(in: toks, text: Array(text.utf8)).first?.value else { continue }
                 let t = Durations.times(text).first?.0
                 let d = Durations.durations(toks).first?.minutes
@@ -92,7 +95,7 @@ struct MeetingFacts: Sendable {
     /// Where the meeting was: a known place or alias in the opening, else the place after
     /// "visiting", "in" or "at" when it looks like a name. Countries are too vague and ignored.
     func place(_ opening: String) -> String? {
-        let toks = Tokenizer.tokens(opening)
+        let toks = lexicon.tokens(opening)
         let bytes = Array(opening.utf8)
         if let m = places.matches(in: toks, text: bytes).first(where: { isPlaceContext(toks, $0.start) }) {
             return m.value

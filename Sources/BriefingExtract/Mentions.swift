@@ -36,6 +36,7 @@ struct MentionFinder: Sendable {
     let collectives: PhraseMatcher<Bool>
     /// Title -> side id, from the relationship's titles.
     let sideOfTitle: [String: String]
+    let pronounWords: WordSet
     let relationship: Relationship
 
     static let collectivePhrases = [
@@ -46,11 +47,18 @@ struct MentionFinder: Sendable {
         "the two Prime Ministers", "the two presidents", "the two",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
+    /// Capitalised words that follow titles in headings but are never part of a name.
+    static let notNames: Set<String> = ["meeting", "meetings", "summit", "talk", "talks", "conference", "office", "council",
+                                        "committee", "dialogue", "ceremony", "lunch", "dinner", "statement", "call",
+                                        "visit", "of", "and", "the", "for", "on", "in", "at", "to", "with", "said",
+                                        "says", "told", "today", "yesterday", "wednesday", "tuesday", "monday",
+                                        "thursday", "friday", "saturday", "sunday", "gist", "readout", "overview",
+                                        "press", "joint", "welcomed", "met", "held", "spoke"]
 
-    init(configuration c: Configuration, people: PeopleIndex) {
+    init(configuration c: Configuration, people: PeopleIndex, lexicon: Lexicon) {
         self.people = people
         relationship = c.relationship
-        var s = PhraseMatcher<String>()
+        var s = PhraseMatcher<String>(lexicon: lexicon)
         var titles: [String: String] = [:]
         for side in c.relationship.sides {
             for n in side.names { s.add(n, side.id) }
@@ -58,13 +66,14 @@ struct MentionFinder: Sendable {
             for t in side.titles { titles[t.lowercased()] = side.id }
         }
         sideNames = s
-        var o = PhraseMatcher<Bool>()
+        var o = PhraseMatcher<Bool>(lexicon: lexicon)
         for n in c.relationship.others { o.add(n, true) }
         others = o
-        var coll = PhraseMatcher<Bool>()
+        var coll = PhraseMatcher<Bool>(lexicon: lexicon)
         for p in MentionFinder.collectivePhrases { coll.add(p, true) }
         collectives = coll
         sideOfTitle = titles
+        pronounWords = WordSet(Array(MentionFinder.pronouns), lexicon: lexicon)
     }
 
     /// Raw person hits in a sentence: registry people by full name or title + surname, unknown
@@ -90,7 +99,9 @@ struct MentionFinder: Sendable {
             var title: String?
             var honored = false
             if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
-            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized {
+            // A title, singular and not possessive: "Foreign Ministers' Meeting" names no one.
+            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized,
+               !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
                 title = t.value
                 j = t.end
                 if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
@@ -112,6 +123,8 @@ struct MentionFinder: Sendable {
                     k += 1
                     if toks[k - 1].possessive || toks[k - 1].punctuationAfter != 0 { break }
                 }
+                // Capitalised common nouns after a title are not a name ("Leaders' Summit").
+                while k > j, MentionFinder.notNames.contains(toks[k - 1].lower) { k -= 1 }
                 if k > j {
                     let words = toks[j..<k]
                     let lastFold = Tokenizer.fold(words.last!.lower)
@@ -131,7 +144,7 @@ struct MentionFinder: Sendable {
                 i = max(j, i + 1)
                 continue
             }
-            if toks[i].capitalized, people.surnames[toks[i].norm] != nil || people.surnames[Tokenizer.fold(toks[i].lower)] != nil {
+            if toks[i].capitalized, people.surnameWords.contains(toks[i]) {
                 out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
             }
             i += 1
@@ -179,7 +192,7 @@ struct MentionFinder: Sendable {
         for m in others.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
             out.append(Mention(kind: .thirdParty, start: m.start, end: m.end))
         }
-        for (i, t) in toks.enumerated() where MentionFinder.pronouns.contains(t.lower) {
+        for (i, t) in toks.enumerated() where pronounWords.contains(t) && t.lower == t.norm {
             // "I" only as the capital pronoun; "it" and the rest in any case.
             out.append(Mention(kind: .pronoun(t.lower), start: i, end: i + 1))
         }

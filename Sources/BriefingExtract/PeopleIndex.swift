@@ -11,6 +11,8 @@ public struct PeopleIndex: Sendable {
     /// Titles ("Prime Minister", "Vice President") -> canonical title.
     let titles: PhraseMatcher<String>
     let honorifics: PhraseMatcher<Bool>
+    /// Surnames as lexicon words, to test a capitalised word cheaply.
+    let surnameWords: WordSet
 
     static let genericTitles = [
         "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister",
@@ -25,22 +27,26 @@ public struct PeopleIndex: Sendable {
                                    "Honorable", "His Excellency", "Her Excellency", "Excellency", "the Hon.", "Hon.",
                                    "Sir", "Dame"]
 
-    public init(registry: PeopleRegistry, extraTitles: [String]) {
+    public init(registry: PeopleRegistry, extraTitles: [String], lexicon: Lexicon) {
         self.registry = registry
-        var full = PhraseMatcher<Int>()
+        var full = PhraseMatcher<Int>(lexicon: lexicon)
         var sur: [String: [Int]] = [:]
+        var surnameWords = WordSet([], lexicon: lexicon)
         for (i, p) in registry.people.enumerated() {
             for form in p.writtenForms where form.contains(" ") || form.contains("-") {
                 full.add(form, i)
             }
-            sur[Tokenizer.fold(PeopleIndex.surname(of: p).lowercased()), default: []].append(i)
+            let s = Tokenizer.fold(PeopleIndex.surname(of: p).lowercased())
+            sur[s, default: []].append(i)
+            surnameWords.insert(lexicon.intern(s))
         }
         fullNames = full
         surnames = sur
-        var t = PhraseMatcher<String>()
+        self.surnameWords = surnameWords
+        var t = PhraseMatcher<String>(lexicon: lexicon)
         for title in Set(PeopleIndex.genericTitles + extraTitles) { t.add(title, title) }
         titles = t
-        var h = PhraseMatcher<Bool>()
+        var h = PhraseMatcher<Bool>(lexicon: lexicon)
         for hon in PeopleIndex.honorificPhrases { h.add(hon, true) }
         honorifics = h
     }

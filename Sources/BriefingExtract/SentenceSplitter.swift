@@ -24,9 +24,9 @@ public enum SentenceSplitter {
     /// Abbreviations that may end a sentence: a boundary only if a sentence-starting word follows.
     static let starters: Set<String> = ["the", "they", "he", "she", "it", "we", "i", "in", "on", "at", "this", "these",
                                         "both", "furthermore", "additionally", "moreover", "also", "however",
-                                        "following", "regarding", "during", "under", "as", "there", "prime", "president",
-                                        "secretary", "minister", "meanwhile", "after", "before", "with", "for",
-                                        "finally", "then", "today", "japan", "a", "an", "our", "their", "his", "her",
+                                        "following", "regarding", "during", "under", "as", "there", "meanwhile", "after",
+                                        "before", "with", "for", "finally", "then", "today", "a", "an", "our",
+                                        "their", "his", "her",
                                         "responding", "at", "when", "while", "since", "mr", "ms"]
 
     public static func split(_ lines: [SourceLine]) -> [Sentence] {
@@ -78,7 +78,8 @@ public enum SentenceSplitter {
 
     /// "Abe: We decided ..." -> ("Abe", "We decided ..."): one to four capitalised words, a colon.
     static func gistSpeaker(_ s: String) -> (String, String)? {
-        guard let colon = s.firstIndex(of: ":") else { return nil }
+        // Cheap reject: a speaker prefix is short, so its colon is within the first 40 bytes.
+        guard s.utf8.prefix(40).contains(0x3A), let colon = s.firstIndex(of: ":") else { return nil }
         let head = s[..<colon]
         let words = head.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "of" }),

@@ -93,10 +93,13 @@ struct SpeakerResolver {
     /// The side a mention stands for, joining "A and B" / "A, B" into both.
     func actor(of m: Mention, toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> Actor {
         let single = simpleActor(m, toks: toks, gistSpeaker: gistSpeaker)
-        // Compound subject: another mention right before, joined by "and" or a comma.
-        if let prev = mentions.last(where: { $0.end <= m.start }), prev.end >= m.start - 2 {
-            let joiner = prev.end < m.start ? toks[prev.end].lower : ""
-            if joiner == "and" || (prev.end == m.start && toks[prev.end - 1].punctuationAfter == 0x2C) || joiner == "the" {
+        // Compound subject: another mention right before, joined by "and" or a comma. A side
+        // adjective glued to the name ("U.S. President Trump") is part of the same subject.
+        var start = m.start
+        if let adj = mentions.last(where: { $0.end == start }), case .side = adj.kind { start = adj.start }
+        if let prev = mentions.last(where: { $0.end <= start }), prev.end >= start - 2 {
+            let joiner = prev.end < start ? toks[prev.end].lower : ""
+            if joiner == "and" || (prev.end == start && toks[prev.end - 1].punctuationAfter == 0x2C) || joiner == "the" {
                 let other = simpleActor(prev, toks: toks, gistSpeaker: gistSpeaker)
                 if case .side(let a) = other, case .side(let b) = single, a != b { return .both }
                 if other == .both { return .both }

@@ -14,6 +14,8 @@ public struct Token: Hashable, Sendable {
     public var possessive: Bool
     /// Punctuation right after the word: "," ";" ":" "(" ")" or 0.
     public var punctuationAfter: UInt8
+    /// Lexicon id of `norm`; 0 when no rule mentions the word (or not looked up).
+    public var id: Int32 = 0
 }
 
 /// Splits text into words: letters and digits, with internal apostrophes and the dots of
@@ -125,33 +127,48 @@ public enum Tokenizer {
     }
 
     private static func make(_ b: [UInt8], _ s: Int, _ e: Int, possessive: Bool, after: UInt8) -> Token {
-        let raw = String(decoding: b[s..<e], as: UTF8.self)
         let first = b[s]
-        let cap = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : raw.first.map { $0.isUppercase } ?? false
-        let lower = first < 0x80 && !raw.utf8.contains(where: { $0 >= 0x80 }) ? asciiLower(raw) : raw.lowercased()
+        var ascii = true
+        for i in s..<e where b[i] >= 0x80 { ascii = false; break }
+        let cap: Bool
+        let lower: String
+        if ascii {
+            cap = first >= 0x41 && first <= 0x5A
+            lower = String(unsafeUninitializedCapacity: e - s) { buf in
+                for i in s..<e { let c = b[i]; buf[i - s] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return e - s
+            }
+        } else {
+            let raw = String(decoding: b[s..<e], as: UTF8.self)
+            cap = raw.first.map { $0.isUppercase } ?? false
+            lower = raw.lowercased()
+        }
         return Token(norm: fold(lower), lower: lower, start: s, end: e, capitalized: cap,
                      possessive: possessive, punctuationAfter: after)
     }
 
-    private static func asciiLower(_ s: String) -> String {
-        var needs = false
-        for c in s.utf8 where c >= 0x41 && c <= 0x5A { needs = true; break }
-        guard needs else { return s }
-        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
 
     /// Light plural fold so "launches" matches "launch" and "abductees" matches "abductee".
+    /// Works on the UTF-8 bytes: it runs on every word of every readout.
     public static func fold(_ w: String) -> String {
-        let u = w.utf8
-        let n = u.count
-        guard n > 3, !w.contains(".") else { return w }
-        if w.hasSuffix("ies"), n > 4 { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("sses") || w.hasSuffix("xes") {
-            return String(w.dropLast(2))
+        // Most words do not end in "s": nothing to fold, no copy.
+        guard w.utf8.count > 3, w.utf8.last == 0x73 else { return w }
+        var w = w
+        return w.withUTF8 { u -> String in
+            let n = u.count
+            guard !u.contains(0x2E) else { return String(decoding: u, as: UTF8.self) }
+            func ends(_ suffix: StaticString) -> Bool {
+                let k = suffix.utf8CodeUnitCount
+                guard n >= k else { return false }
+                let p = suffix.utf8Start
+                for i in 0..<k where u[n - k + i] != p[i] { return false }
+                return true
+            }
+            if n > 4, ends("ies") { return String(decoding: u[0..<(n - 3)], as: UTF8.self) + "y" }
+            if ends("ches") || ends("shes") || ends("sses") || ends("xes") { return String(decoding: u[0..<(n - 2)], as: UTF8.self) }
+            if ends("ss") || ends("us") || ends("is") { return String(decoding: u, as: UTF8.self) }
+            return String(decoding: u[0..<(n - 1)], as: UTF8.self)
         }
-        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { return w }
-        if w.hasSuffix("s") { return String(w.dropLast()) }
-        return w
     }
 
     /// Folded words of a rule phrase, tokenized exactly as readout text is.

@@ -13,9 +13,9 @@ public struct TopicMatcher: Sendable {
     public let topicIDs: [String]
     public let conceptIDs: [String]
 
-    public init(taxonomy: Taxonomy) {
-        var r = PhraseMatcher<Rule>()
-        var c = PhraseMatcher<Int>()
+    public init(taxonomy: Taxonomy, lexicon: Lexicon) {
+        var r = PhraseMatcher<Rule>(lexicon: lexicon)
+        var c = PhraseMatcher<Int>(lexicon: lexicon)
         var ids: [String] = [], cids: [String] = [], ctopic: [Int] = []
         for (ti, topic) in taxonomy.topics.enumerated() {
             ids.append(topic.id)
@@ -38,7 +38,12 @@ public struct TopicMatcher: Sendable {
 
     /// Topic indexes in taxonomy order.
     public func topics(in toks: [Token], text: [UInt8]) -> [Int] {
-        let all = rules.allMatches(in: toks, text: text)
+        topics(in: toks, range: 0..<toks.count, text: text)
+    }
+
+    /// Topic indexes in taxonomy order, for the tokens in a range.
+    public func topics(in toks: [Token], range: Range<Int>, text: [UInt8]) -> [Int] {
+        let all = rules.allMatches(in: toks, range: range, text: text)
         guard !all.isEmpty else { return [] }
         var found = Set<Int>()
         for m in all where !m.value.exclude {
@@ -50,14 +55,15 @@ public struct TopicMatcher: Sendable {
         return found.sorted()
     }
 
-    /// Concept ids found in a token range, those of the preferred topics first, then longer
-    /// phrases before shorter, then by position.
+    /// Concept ids found in a token range: those of the preferred topics first, then in the
+    /// taxonomy's order (most specific first), then by position.
     public func concepts(in toks: [Token], text: [UInt8], range: Range<Int>, preferring topics: [Int]) -> [String] {
-        let ms = concepts.allMatches(in: toks, text: text).filter { $0.start >= range.lowerBound && $0.end <= range.upperBound }
+        let ms = concepts.allMatches(in: toks, range: range, text: text)
         let sorted = ms.sorted { a, b in
             let pa = topics.contains(conceptTopic[a.value]), pb = topics.contains(conceptTopic[b.value])
             if pa != pb { return pa }
-            if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
+            // Within a topic, the taxonomy lists its concepts most specific first.
+            if a.value != b.value { return a.value < b.value }
             return a.start < b.start
         }
         var out: [String] = []

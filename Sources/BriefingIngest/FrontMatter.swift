@@ -31,6 +31,7 @@ public struct FrontMatter: Sendable {
     }
 
     static func parse(_ yaml: String, closingLine: Int) throws(IngestError) -> FrontMatter {
+        if let simple = parseFlat(yaml, closingLine: closingLine) { return simple }
         var fields: [String: String] = [:], lines: [String: Int] = [:]
         do {
             if let node = try Yams.compose(yaml: yaml) {
@@ -56,6 +57,31 @@ public struct FrontMatter: Sendable {
             throw IngestError(line: line, "front matter is not valid YAML (\(e))")
         } catch {
             throw IngestError(line: 2, "front matter is not valid YAML (\(error))")
+        }
+        return FrontMatter(fields: fields, lines: lines, lineCount: closingLine)
+    }
+}
+
+extension FrontMatter {
+    /// The common case, `key: plain value` lines, without starting a YAML parser; nil for
+    /// anything else (quotes, lists, nesting), which the YAML parser then reads.
+    static func parseFlat(_ yaml: String, closingLine: Int) -> FrontMatter? {
+        var fields: [String: String] = [:], lines: [String: Int] = [:]
+        var n = 1
+        for raw in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            n += 1
+            let line = Substring(raw)
+            if line.allSatisfy({ $0 == " " }) || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else { return nil }
+            let key = line[..<colon]
+            guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+            var value = line[line.index(after: colon)...]
+            while value.first == " " { value.removeFirst() }
+            while value.last == " " { value.removeLast() }
+            if let f = value.first, "\"'[{|>&*!%@`#".contains(f) { return nil }
+            if value.contains(": ") || value.contains(" #") { return nil }
+            fields[key.lowercased()] = String(value)
+            lines[key.lowercased()] = n
         }
         return FrontMatter(fields: fields, lines: lines, lineCount: closingLine)
     }

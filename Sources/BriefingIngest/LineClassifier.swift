@@ -72,14 +72,20 @@ enum LineClassifier {
 
     static func trim(_ s: Substring) -> Substring {
         var s = s
-        while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{FEFF}" || f == "\u{A0}" || f == "\u{3000}" || f == "\r" {
+            s = s.unicodeScalars.dropFirst().isEmpty ? "" : Substring(s.unicodeScalars.dropFirst())
+        }
+        while let l = s.unicodeScalars.last, l == " " || l == "\t" || l == "\u{A0}" || l == "\u{3000}" || l == "\r" {
+            s = Substring(s.unicodeScalars.dropLast())
+        }
         return s
     }
 
+    static let bulletScalars: Set<Unicode.Scalar> = Set("•・●○■□◆◇▪‣∙·".unicodeScalars)
+
     static func dropBullet(_ s: Substring) -> Substring? {
-        guard let f = s.first else { return nil }
-        if "•・●○■□◆◇▪‣∙·".contains(f) { return trim(s.dropFirst()) }
+        guard let f = s.unicodeScalars.first else { return nil }
+        if f.value >= 0x80, bulletScalars.contains(f) { return trim(s.dropFirst()) }
         if f == "-" || f == "*" || f == "–", s.dropFirst().first == " " { return trim(s.dropFirst()) }
         return nil
     }
@@ -115,8 +121,8 @@ enum LineClassifier {
 
     static func wordCount(_ s: Substring) -> Int {
         var n = 0, inWord = false
-        for c in s.unicodeScalars {
-            let w = !(c == " " || c == "\t")
+        for c in s.utf8 {
+            let w = !(c == 0x20 || c == 0x09)
             if w, !inWord { n += 1 }
             inWord = w
         }
@@ -124,10 +130,19 @@ enum LineClassifier {
     }
 
     static func endsSentence(_ s: Substring) -> Bool {
-        var t = s
-        while let l = t.last, "\"'”’)]".contains(l) { t.removeLast() }
-        guard let l = t.last else { return false }
-        return l == "." || l == "!" || l == "?" || l == "。" || l == ":" || l == ";"
+        // Skip closing quotes and brackets (ASCII and the curly ones, E2 80 99 / E2 80 9D).
+        let u = Array(s.utf8)
+        var i = u.count - 1
+        while i >= 0 {
+            let c = u[i]
+            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D { i -= 1; continue }
+            if c == 0x99 || c == 0x9D, i >= 2, u[i - 1] == 0x80, u[i - 2] == 0xE2 { i -= 3; continue }
+            break
+        }
+        guard i >= 0 else { return false }
+        let c = u[i]
+        if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B { return true }
+        return i >= 2 && u[i - 2] == 0xE3 && u[i - 1] == 0x80 && c == 0x82 // 。
     }
 
     static func capitalizedShare(_ s: Substring) -> Double {
@@ -156,6 +171,7 @@ enum LineClassifier {
 
     /// A line that is only a date: month names, numbers, weekdays, ordinals.
     static func looksLikeDate(_ s: String) -> Bool {
+        guard s.utf8.count <= 60, s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var sawMonth = false, sawNumber = false
         for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" || $0 == "-" }) {
             let w = raw.lowercased()
@@ -173,10 +189,53 @@ enum LineClassifier {
     }
 
     static func isReferenceHeading(_ s: String) -> Bool {
-        let l = s.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "()[]:：（） "))
-        return ["reference", "references", "related documents", "related document", "attachment",
-                "attachments", "related links", "related link", "related articles", "related", "see also",
-                "documents", "annex"].contains(l)
+        guard s.utf8.count <= 24 else { return false }
+        var l = Substring(asciiLowercased(s)).unicodeScalars[...]
+        while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
+        while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
+        return referenceHeadings.contains(String(l))
+    }
+
+    static let bracketScalars: Set<Unicode.Scalar> = Set("()[]:：（） ".unicodeScalars)
+    static let referenceHeadings: Set<String> = ["reference", "references", "related documents", "related document",
+                                                 "attachment", "attachments", "related links", "related link",
+                                                 "related articles", "related", "see also", "documents", "annex"]
+
+    /// Substring search over UTF-8 bytes (Foundation's `contains` is slow on Linux).
+    static func containsBytes(_ haystack: String, _ needle: StaticString) -> Bool {
+        let h = Array(haystack.utf8)
+        let k = needle.utf8CodeUnitCount
+        guard h.count >= k else { return false }
+        let p = needle.utf8Start
+        outer: for i in 0...(h.count - k) {
+            for j in 0..<k where h[i + j] != p[j] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// Lower-cases ASCII letters only (fast; the noise rules are ASCII).
+    static func asciiLowercased(_ s: String) -> String {
+        String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// How many times any of the navigation separators (" > ", " | ", ...) occurs.
+    static func separatorCount(_ l: String) -> Int {
+        var n = 0
+        var prevSpace = false
+        var it = l.unicodeScalars.makeIterator()
+        var pendingSep = false
+        while let c = it.next() {
+            if c == " " {
+                if pendingSep { n += 1 }
+                pendingSep = false
+                prevSpace = true
+                continue
+            }
+            pendingSep = prevSpace && (c == ">" || c == "›" || c == "»" || c == "|" || c == "/") && !pendingSep
+            prevSpace = false
+        }
+        return n
     }
 
     static let noiseLines: Set<String> = ["print", "print print", "share", "tweet", "email", "e-mail", "facebook",
@@ -189,22 +248,24 @@ enum LineClassifier {
                                           "english", "日本語"]
 
     static func isNoise(_ s: String, words: Int, bullet: Bool, terminal: Bool) -> Bool {
-        let l = s.lowercased()
+        if words > 40 { return false }
+        let l = asciiLowercased(s)
         if noiseLines.contains(l) { return true }
         if words <= 14, l.hasPrefix("back to ") || l.hasPrefix("return to ") || l.hasPrefix("go back to ") { return true }
         if l.hasPrefix("(photo") || l.hasPrefix("[photo") || l.hasPrefix("photo:") || l.hasPrefix("photo credit")
             || l.hasPrefix("photograph:") || l.hasPrefix("(photograph") || l.hasPrefix("credit:") || l.hasPrefix("image:") {
             return true
         }
-        if l.hasPrefix("photo"), let colon = l.firstIndex(of: ":"),
-           l[l.index(l.startIndex, offsetBy: 5)..<colon].allSatisfy({ $0.isNumber || $0 == " " }) {
-            return true
+        if l.hasPrefix("photo") {
+            // "photo1:", "photo 2:"
+            let rest = l.utf8.dropFirst(5)
+            if let colon = rest.firstIndex(of: 0x3A), rest[rest.startIndex..<colon].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }) {
+                return true
+            }
         }
-        if l.contains("(pdf") || l.contains("[pdf") || l.hasSuffix(" pdf") { return true }
+        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") || l.hasSuffix(" pdf") { return true }
         if l.hasPrefix("©") || l.hasPrefix("copyright") || l.hasPrefix("all rights reserved") { return true }
-        var separators = 0
-        for sep in [" > ", " › ", " » ", " | ", " / "] { separators += l.components(separatedBy: sep).count - 1 }
-        if separators >= 2, words <= 20, !terminal { return true }
+        if words <= 20, !terminal, separatorCount(l) >= 2 { return true }
         // Tag lists and link lists: short bulleted items with no sentence in them.
         if bullet, words <= 6, !terminal { return true }
         return false

@@ -79,9 +79,9 @@ public struct ReadoutText: Sendable {
         }
         var raw: [RawLine] = []
         var n = offset
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             n += 1
-            raw.append(RawLine(text: String(line), number: n, heading: false))
+            raw.append(RawLine(text: String(Substring(line)), number: n, heading: false))
         }
         let lines = LineClassifier.classify(raw, format: format)
         guard lines.contains(where: { $0.role == .prose }) else {

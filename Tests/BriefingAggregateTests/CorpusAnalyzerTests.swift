@@ -1,0 +1,90 @@
+import BriefingAggregate
+import BriefingModel
+import Foundation
+import Testing
+
+@Suite struct CorpusAnalyzerTests {
+    @Test func seedsAggregate() throws {
+        let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
+        #expect(a.meetings.map(\.file) == ["003_85967430cf1ac722.txt", "000_3c473871ed6bfc76.txt", "001_89bd6e2a19a88483.txt",
+                                           "002_866ae0bdf8e54838.txt", "004_ab724736b646953e.txt"], "date order")
+        #expect(a.summary.meetings == 5)
+        #expect(a.summary.failed == 0)
+        #expect(a.summary.firstDate?.description == "2016-09-21")
+        #expect(a.summary.lastDate?.description == "2025-10-28")
+        // Topic frequencies are sums of per-meeting statement counts.
+        for t in a.topics {
+            let mentions = a.meetings.reduce(0) { $0 + ($1.topics.first { $0.id == t.id }?.mentions ?? 0) }
+            let meetings = a.meetings.filter { $0.topics.contains { $0.id == t.id } }.count
+            #expect(t.mentions == mentions && t.meetings == meetings, "\(t.id)")
+        }
+        #expect(a.topics.first { $0.id == "north-korea" }?.meetings == 5)
+        let total = a.meetings.reduce(0) { $0 + $1.commitments.count }
+        #expect(a.summary.commitmentsByStrength.values.reduce(0, +) == total)
+    }
+
+    @Test func threadsGroupByMeaning() throws {
+        let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
+        func thread(_ id: String) throws -> CommitmentThread { try #require(a.threads.first { $0.id == id }, "\(id)") }
+        // "maximizing the pressure" (2017-09), "apply maximum pressure" (2017-11), "apply military pressure" (2018-03).
+        let pressure = try thread("pressure-on-north-korea")
+        #expect(pressure.occurrences.compactMap(\.date).map(\.description).contains("2017-11-06"))
+        #expect(pressure.occurrences.count >= 3)
+        // FOIP: "a strategy for a free and open Indo-Pacific" (2017) and "the FOIP" (2025).
+        let foip = try thread("foip")
+        #expect(foip.firstDate?.year == 2017 && foip.lastDate?.year == 2025)
+        let abductions = try thread("resolve-abductions")
+        #expect(abductions.occurrences.count >= 2)
+        let dialogue = try thread("economic-dialogue")
+        #expect(dialogue.occurrences.map(\.file) == ["000_3c473871ed6bfc76.txt", "001_89bd6e2a19a88483.txt"])
+        #expect(dialogue.strengths == [2, 3])
+        for t in a.threads {
+            #expect(t.occurrences.map { $0.date! } == t.occurrences.map { $0.date! }.sorted(), "\(t.id) in date order")
+            #expect(Set(t.occurrences.map(\.file)).count == t.occurrences.count, "\(t.id) once per meeting")
+        }
+    }
+
+    @Test func exportHasTheScorersShapeAndRoundTrips() throws {
+        let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("analysis.json")
+        try AnalysisWriter.write(a, to: url)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let meeting = (json["meetings"] as! [[String: Any]])[0]
+        for key in ["file", "date", "date_inferred", "kinds", "participants", "place", "duration_minutes", "topics", "commitments"] {
+            #expect(meeting.keys.contains(key), "\(key)")
+        }
+        #expect(meeting["place"] is NSNull || meeting["place"] is String)
+        let back = try AnalysisCoding.load(from: url)
+        #expect(back.meetings == a.meetings)
+        #expect(back.threads == a.threads)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["analysis.json"], "no temporary left")
+    }
+
+    @Test func generatedCorpusMatchesItsTruth() throws {
+        let (corpus, truthURL) = try generatedCorpus(count: 300, seed: 11)
+        defer { try? FileManager.default.removeItem(at: corpus.deletingLastPathComponent()) }
+        let a = try analyzer.analyze(folder: corpus)
+        let byFile = Dictionary(uniqueKeysWithValues: a.meetings.map { ($0.file, $0) })
+        let lines = try String(contentsOf: truthURL, encoding: .utf8).split(separator: "\n")
+        var dates = 0, kinds = 0, topicsOK = 0, participantsOK = 0, commitmentsOK = 0, n = 0
+        for line in lines {
+            let t = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            n += 1
+            let m = try #require(byFile[t["file"] as! String])
+            if m.date?.description == t["date"] as? String { dates += 1 }
+            if Set(m.kinds).isSuperset(of: t["kinds"] as! [String]) { kinds += 1 }
+            if Set(m.topics.map(\.id)) == Set(t["topics"] as! [String]) { topicsOK += 1 }
+            let names = (t["participants"] as! [[String: Any]]).map { $0["name"] as! String }
+            if Set(m.participants.map(\.name)) == Set(names) { participantsOK += 1 }
+            let want = (t["commitments"] as! [[String: Any]]).map { ($0["text"] as! String, $0["strength"] as! Int, $0["actor"] as! String) }
+            let got = m.commitments.map { ($0.text, $0.strength.rawValue, $0.actor) }
+            if want.count == got.count, zip(want, got).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }) { commitmentsOK += 1 }
+        }
+        #expect(n == 300)
+        for (name, ok) in [("date", dates), ("kind", kinds), ("topics", topicsOK), ("participants", participantsOK), ("commitments", commitmentsOK)] {
+            #expect(Double(ok) / Double(n) >= 0.97, "\(name): \(ok)/\(n)")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import BriefingModel
+import Testing
+@testable import BriefingExtract
+
+/// One sentence in, the commitments (strength, actor) out. Written from the definition of a
+/// commitment, in the wording of readouts in general.
+@Suite struct CommitmentDetectorTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var sentence: String
+        var expected: [(Int, String)]
+        var testDescription: String { sentence }
+        init(_ sentence: String, _ expected: [(Int, String)]) {
+            self.sentence = sentence
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("The two leaders signed a memorandum on energy cooperation.", [(4, "both")]),
+        Case("The two leaders agreed to launch a new economic dialogue.", [(3, "both")]),
+        Case("The leaders pledged to deepen cooperation on semiconductors.", [(3, "both")]),
+        Case("President Trump reaffirmed the commitment of the United States to the defense of Japan.", [(2, "us")]),
+        Case("Prime Minister Abe expressed his determination to resolve the abductions issue.", [(1, "japan")]),
+        Case("The two leaders shared the view that they will keep working on the TPP.", [(1, "both")]),
+        Case("They confirmed that Japan and the United States will work closely together.", [(2, "both")]),
+        Case("President Trump stated that he hopes to visit Japan next year.", [(1, "us")]),
+        Case("Trump: We will continue to seek further cooperation from China.", [(1, "us")]),
+        // Two commitments in one sentence.
+        Case("The two leaders signed a joint statement and confirmed their intention to expand investment.", [(4, "both"), (2, "both")]),
+        // Not commitments.
+        Case("The two leaders welcomed the adoption of the resolution.", []),
+        Case("Prime Minister Abe thanked the President for his hospitality.", []),
+        Case("Prime Minister Abe expressed his condolences for the victims of the hurricane.", []),
+        Case("President Trump explained the U.S. position on trade.", []),
+        Case("They shared the view that the missile launches constitute a grave threat.", []),
+        Case("They confirmed that the Alliance is stronger than ever.", []),
+        Case("Prime Minister Abe noted that North Korea must show concrete actions.", []),
+        Case("The two leaders exchanged views on the situation in the Middle East.", []),
+        Case("President Trump said he would like to exchange views on regional affairs.", []),
+        Case("The President stated that the relationship would be stronger than ever before.", []),
+        Case("Prime Minister Abe stated that he agreed with the President's comments.", []),
+        Case("The two leaders did not agree on the tariffs.", []),
+        Case("The two leaders attended a signing ceremony for the agreements.", []),
+        Case("He said that Chairman Kim Jong-un was committed to denuclearization.", []),
+    ]
+
+    @Test(arguments: cases)
+    func strengthAndActor(_ c: Case) throws {
+        let found = try commitments(c.sentence)
+        #expect(found.map { ($0.strength.rawValue, $0.actor) }.elementsEqual(c.expected, by: { $0 == $1 }),
+                "got \(found.map { ($0.strength.rawValue, $0.actor, $0.cue) })")
+    }
+
+    @Test func textIsSplitBetweenTwoCommitments() throws {
+        let found = try commitments("The two leaders signed a document on critical minerals and confirmed their intention to strengthen economic growth.")
+        #expect(found.count == 2)
+        #expect(found[0].text == "The two leaders signed a document on critical minerals")
+        #expect(found[1].text == "confirmed their intention to strengthen economic growth.")
+        #expect(found[1].topics.contains("trade-economy"))
+        #expect(found[0].topics.contains("economic-security"))
+        #expect(found[0].concepts.first == "critical-minerals")
+    }
+
+    @Test func anImportanceClauseJoinsTheCommitmentBeforeIt() throws {
+        let found = try commitments("They confirmed the importance of dialogue with the Chinese government and agreed on the importance of China's role.")
+        #expect(found.count == 1)
+        #expect(found.first?.strength == .confirmed)
+    }
+}

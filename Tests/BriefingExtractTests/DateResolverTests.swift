@@ -1,0 +1,51 @@
+import BriefingConfig
+import BriefingModel
+import Testing
+@testable import BriefingExtract
+
+@Suite struct DateResolverTests {
+    let body = "On October 18, commencing at 10:00 a.m. for approximately 30 minutes, Mr. Yukio Hatoyama, Prime Minister of Japan, held a telephone talk with the Honorable Barack Obama, President of the United States of America. The two leaders agreed to cooperate closely."
+
+    @Test func oneYearFitsTheTermsOfOffice() throws {
+        let (m, diags) = try extract("Japan-U.S. Summit Telephone Talk\n\(body)\n")
+        #expect(m.date?.description == "2009-10-18")
+        #expect(m.dateInferred)
+        #expect(diags.contains { $0.severity == .warning && $0.message.contains("only year") })
+    }
+
+    @Test func manifestSettlesIt() throws {
+        let entry = Manifest.Entry(date: CalendarDay(year: 2009, month: 10, day: 18), place: "Tokyo", kind: nil, line: 2)
+        let (m, diags) = try extract("Japan-U.S. Summit Telephone Talk\n\(body)\n", manifest: entry)
+        #expect(m.date?.description == "2009-10-18")
+        #expect(!m.dateInferred)
+        #expect(m.dateSource == .manifest)
+        #expect(m.place == "Tokyo")
+        #expect(diags.isEmpty)
+    }
+
+    @Test func frontMatterDate() throws {
+        let (m, _) = try extract("---\ndate: 2009-10-18\n---\n\(body)\n", file: "x.md")
+        #expect(m.dateSource == .frontMatter)
+        #expect(!m.dateInferred)
+    }
+
+    @Test func ordinalAndAbbreviatedDatesWithAYearLine() throws {
+        let (m, _) = try extract("Japan-U.S. Summit Meeting\nOctober 28th, 2025\nOn Oct. 28th, Ms. Sanae Takaichi held a summit meeting with the Honorable Donald J. Trump, President of the United States of America. They agreed to cooperate.\n")
+        #expect(m.date?.description == "2025-10-28")
+        #expect(m.dateSource == .text)
+    }
+
+    @Test func noDateIsAnErrorThatSaysHowToFixIt() throws {
+        let (m, diags) = try extract("Readout\nThe President spoke today with Prime Minister Kishida of Japan. The leaders pledged to deepen cooperation.\n", file: "today.txt")
+        #expect(m.date == nil)
+        let e = try #require(diags.first { $0.severity == .error })
+        #expect(e.message.contains("manifest.yaml"))
+        #expect(e.file == "today.txt")
+    }
+
+    @Test func titleMustMatchTheOfficeHeld() throws {
+        // Aso was Prime Minister only in 2008-09; as Deputy Prime Minister later he does not count.
+        let (m, _) = try extract("On August 31, Mr. Taro Aso, Prime Minister of Japan, held a video conference with the Honorable Barack Obama, President of the United States of America. They agreed to cooperate.\n")
+        #expect(m.date?.description == "2009-08-31")
+    }
+}

@@ -1,0 +1,26 @@
+import Testing
+@testable import BriefingExtract
+
+@Suite struct SentenceSplitterTests {
+    @Test func abbreviationsDatesAndQuotesDoNotEndSentences() {
+        let s = SentenceSplitter.splitText("Mr. Abe met Mr. Trump at 9:45 a.m. on Nov. 6 in the U.S. capital. They agreed on “maximum pressure.” The U.S. Forces Japan will stay. They met the U.S. The talks ended.")
+        #expect(s.map(\.0) == [
+            "Mr. Abe met Mr. Trump at 9:45 a.m. on Nov. 6 in the U.S. capital.",
+            "They agreed on “maximum pressure.”",
+            "The U.S. Forces Japan will stay.",
+            "They met the U.S.",
+            "The talks ended.",
+        ])
+    }
+
+    @Test func initialsAndDecimalsStayInside() {
+        let s = SentenceSplitter.splitText("President Donald J. Trump noted growth of 2.5 percent. Japan agreed.")
+        #expect(s.count == 2)
+    }
+
+    @Test func gistSpeakerPrefix() {
+        #expect(SentenceSplitter.gistSpeaker("Abe: We decided to implement further sanctions.")?.0 == "Abe")
+        #expect(SentenceSplitter.gistSpeaker("Note: this is short") == nil)
+        #expect(SentenceSplitter.gistSpeaker("The ratio has dropped to around 9%: a fact.") == nil)
+    }
+}
