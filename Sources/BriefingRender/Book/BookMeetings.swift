@@ -29,7 +29,8 @@ extension BookComposition {
         var date = Self.day(m.date)
         if m.dateInferred { date += " (inferred: the readout gives no year)" }
         let parts = m.parts.map { p in
-            [p.kind, p.startTime.map { "from \($0)" }, p.durationMinutes.map { "\($0) min" }].compactMap { $0 }.joined(separator: " ")
+            let detail = [p.startTime.map { "from \($0)" }, p.durationMinutes.map { "for \($0) minutes" }].compactMap { $0 }
+            return detail.isEmpty ? p.kind : "\(p.kind), " + detail.joined(separator: " ")
         }
         let people = m.participants.map { p in
             let detail = [p.role, p.country].compactMap { $0 }.joined(separator: ", ")
