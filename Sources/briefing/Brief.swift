@@ -34,8 +34,11 @@ struct Brief: ParsableCommand {
 
     func run() throws {
         let layout = try RenderOutput.loadLayout(name: layout, kind: .brief, folder: source.layoutsFolder)
-        let analysis = period.period.apply(to: try source.load())
-        let report = try RenderOutput.writing(output) { try BriefRenderer(layout: layout).render(analysis, to: $0) }
+        let whole = try source.load()
+        // "Made" is the whole analysis's date, whatever period is shown.
+        let date = DocumentDate.resolve(analysis: whole)
+        let analysis = period.period.apply(to: whole)
+        let report = try RenderOutput.writing(output) { try BriefRenderer(layout: layout).render(analysis, to: $0, date: date) }
         RenderOutput.report(report)
         print("\(report.file): \(report.pages) page\(report.pages == 1 ? "" : "s")")
     }

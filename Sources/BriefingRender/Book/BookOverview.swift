@@ -20,9 +20,14 @@ extension BookComposition {
                            .init(Self.day(t.firstDate)), .init(Self.day(t.lastDate))]
                       }))
         let heat = HeatMapChart(analysis: analysis, maxColumns: max(1, limits.heatmapColumns))
-        c.heading("Topics meeting by meeting", level: 2, anchor: "overview-heatmap", keepWith: heat.height(width: c.body.width))
-        c.place(height: heat.height(width: c.body.width), spaceAfter: 2) { canvas, frame in heat.draw(in: frame, on: canvas, style: st) }
-        c.paragraph(heat.caption, style: style.caption, spaceAfter: 8)
+        let heatHeight = heat.columns.isEmpty ? 0 : heat.height(width: c.body.width)
+        c.heading("Topics meeting by meeting", level: 2, anchor: "overview-heatmap", keepWith: heatHeight)
+        if heat.columns.isEmpty {
+            c.paragraph("No dated meetings with topics in this period.", style: style.caption, spaceAfter: 8)
+        } else {
+            c.place(height: heatHeight, spaceAfter: 2) { canvas, frame in heat.draw(in: frame, on: canvas, style: st) }
+            c.paragraph(heat.caption, style: style.caption, spaceAfter: 8)
+        }
     }
 
     func timeline(_ c: Composer) {

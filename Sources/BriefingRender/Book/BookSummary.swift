@@ -9,13 +9,17 @@ extension BookComposition {
         let kinds = Dictionary(grouping: analysis.meetings.flatMap { Set($0.kinds) }, by: { $0 })
             .map { ($0.key, $0.value.count) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         var m = Markup()
+        if d.meetings == 0 {
+            c.paragraph("No meetings fall in this period; widen --from and --to, or check the readouts' dates in the appendix's warnings.",
+                        style: style.body, spaceAfter: 8)
+        }
         m.append("From \(d.periodText), ")
         m.bold(Self.plural(d.meetings, "meeting"))
         if !kinds.isEmpty { m.append(" (" + kinds.prefix(5).map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ")") }
         m.append(" produced ")
         m.bold(Self.plural(d.commitments, "commitment"))
         m.append(" in \(Self.plural(analysis.threads.count, "thread")), across \(Self.plural(d.topics.count, "topic")).")
-        c.paragraph(markup: m, spaceAfter: 8)
+        if d.meetings > 0 { c.paragraph(markup: m, spaceAfter: 8) }
 
         c.heading("Top topics", level: 2, anchor: "summary-topics")
         let top = d.topics.prefix(limits.summaryTopics)

@@ -93,7 +93,7 @@ public struct BriefingDigest: Sendable {
         switch (firstDate, lastDate) {
         case let (a?, b?) where a == b: "\(a)"
         case let (a?, b?): "\(a) – \(b)"
-        default: "undated"
+        default: meetings == 0 ? "no meetings" : "undated"
         }
     }
 }
