@@ -8,7 +8,8 @@ import Foundation
 /// not expect falls back to `AnalysisCoding`, the canonical decoder.
 public enum AnalysisReader {
     /// With `full == false` the fields rendering never shows are skipped unread: a
-    /// commitment's clause, cue and concepts, a meeting's statements.
+    /// commitment's clause, cue and concepts, a thread occurrence's text (the commitment's own
+    /// text is kept), a meeting's statements.
     public static func load(from url: URL, full: Bool = false) throws -> Analysis {
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         if let a = try? read(data, full: full) { return a }
@@ -186,8 +187,9 @@ struct JSONPull {
     mutating func parallelArray<T>(_ element: @escaping @Sendable (inout JSONPull) throws -> T) throws -> [T] {
         let (starts, end) = try elementStarts()
         let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
-        guard starts.count >= 2000, workers > 1 else { return try array(element) }
-        let chunks = workers * 2
+        let large = starts.count >= 2000 || (starts.count >= 4 && end - i > 4 << 20)
+        guard large, workers > 1 else { return try array(element) }
+        let chunks = min(workers * 2, starts.count)
         let results = ChunkResults<T>(chunks)
         nonisolated(unsafe) let bytes = b
         let full = self.full
@@ -313,7 +315,7 @@ extension JSONPull {
                 }
             case "meetings": meetings = try p.parallelArray { try $0.meeting() }
             case "topics": topics = try p.array { try $0.topicFrequency() }
-            case "threads": threads = try p.array { try $0.thread() }
+            case "threads": threads = try p.parallelArray { try $0.thread() }
             case "diagnostics": diagnostics = try p.array { try $0.diagnostic() }
             default: try p.skip()
             }
@@ -488,7 +490,7 @@ extension JSONPull {
                         case "date": o.date = try r.day()
                         case "strength": o.strength = try r.strength()
                         case "actor": o.actor = try r.string()
-                        case "text": o.text = try r.string()
+                        case "text": if r.full { o.text = try r.string() } else { try r.skip() }
                         case "line": o.line = try r.int()
                         default: try r.skip()
                         }
