@@ -99,6 +99,10 @@ struct JSONPull {
     mutating func string() throws -> String {
         try expect(0x22)
         let start = i
+        if let q = closingQuote(from: i), memchr(b.baseAddress! + start, 0x5C, q - start) == nil {
+            i = q + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<q]), as: UTF8.self)
+        }
         while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
         guard i < b.count else { throw fail("unterminated string") }
         if b[i] == 0x22 {
@@ -134,16 +138,27 @@ struct JSONPull {
         throw fail("unterminated string")
     }
 
+    /// Index of the quote that closes a string whose content starts at `j` (SIMD memchr for the
+    /// quote, then a look back for escaping backslashes).
+    func closingQuote(from j: Int) -> Int? {
+        var j = j
+        guard let base = b.baseAddress else { return nil }
+        while j < b.count {
+            guard let hit = memchr(base + j, 0x22, b.count - j) else { return nil }
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while q - backslashes - 1 >= j, b[q - backslashes - 1] == 0x5C { backslashes += 1 }
+            if backslashes % 2 == 0 { return q }
+            j = q + 1
+        }
+        return nil
+    }
+
     /// Steps over a string without building it.
     mutating func skipString() throws {
         try expect(0x22)
-        while i < b.count {
-            let c = b[i]
-            if c == 0x5C { i += 2; continue }
-            i += 1
-            if c == 0x22 { return }
-        }
-        throw fail("unterminated string")
+        guard let q = closingQuote(from: i) else { throw fail("unterminated string") }
+        i = q + 1
     }
 
     /// Offsets where each element of the array starting at `i` begins, and the offset just
@@ -158,8 +173,10 @@ struct JSONPull {
         while j < b.count {
             let c = b[j]
             if inString {
-                if c == 0x5C { j += 2; continue }
-                if c == 0x22 { inString = false }
+                guard let q = closingQuote(from: j) else { break }
+                j = q + 1
+                inString = false
+                continue
             } else {
                 switch c {
                 case 0x22: inString = true; sawValue = true
