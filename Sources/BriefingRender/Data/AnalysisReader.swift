@@ -99,10 +99,6 @@ struct JSONPull {
     mutating func string() throws -> String {
         try expect(0x22)
         let start = i
-        if let q = closingQuote(from: i), memchr(b.baseAddress! + start, 0x5C, q - start) == nil {
-            i = q + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<q]), as: UTF8.self)
-        }
         while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
         guard i < b.count else { throw fail("unterminated string") }
         if b[i] == 0x22 {
