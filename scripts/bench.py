@@ -45,7 +45,7 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/briefing"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="10000,50000")
-    ap.add_argument("--workdir", default="/tmp/briefing-bench")
+    ap.add_argument("--workdir", default="/tmp/briefing-bench-analyze")
     a = ap.parse_args()
     os.makedirs(a.workdir, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")]

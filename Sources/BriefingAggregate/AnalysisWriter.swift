@@ -28,11 +28,19 @@ public enum AnalysisWriter {
                 buffer.append(try encoder.encode(value))
                 emit(last ? "\n" : ",\n")
             }
-            func list<T: Encodable>(_ key: String, _ items: [T], last: Bool = false) throws {
+            func list<T: Encodable>(_ key: String, _ items: [T], last: Bool = false,
+                                    fast: ((inout ExportJSON, T) -> Void)? = nil) throws {
                 emit("  \"\(key)\": [")
+                var json = ExportJSON()
                 for (i, item) in items.enumerated() {
                     emit(i == 0 ? "\n    " : ",\n    ")
-                    buffer.append(try encoder.encode(item))
+                    if let fast {
+                        json.bytes.removeAll(keepingCapacity: true)
+                        fast(&json, item)
+                        buffer.append(contentsOf: json.bytes)
+                    } else {
+                        buffer.append(try encoder.encode(item))
+                    }
                     try flush()
                 }
                 emit(items.isEmpty ? "]" : "\n  ]")
@@ -44,10 +52,10 @@ public enum AnalysisWriter {
             try field("format_version", analysis.formatVersion)
             try field("generator", analysis.generator)
             try field("input", analysis.input)
-            try list("meetings", analysis.meetings)
+            try list("meetings", analysis.meetings) { $0.meeting($1) }
             try field("summary", analysis.summary)
             try list("taxonomy", analysis.taxonomy)
-            try list("threads", analysis.threads)
+            try list("threads", analysis.threads) { $0.thread($1) }
             try list("topics", analysis.topics, last: true)
             emit("}\n")
             try flush(force: true)

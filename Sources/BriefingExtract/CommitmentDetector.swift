@@ -300,6 +300,8 @@ struct CommitmentDetector: Sendable {
             if t.possessive || ["his", "her", "their", "its", "our", "my"].contains(t.lower) { owner = j; break }
             if t.lower == "the" || t.lower == "a" || t.lower == "an" { break }
             if !CommitmentDetector.adjectives.contains(t.lower) && !t.capitalized { return nil }
+            // "the U.S. commitment", "the Japanese determination": a capitalised modifier owns it.
+            if t.capitalized, owner == nil { owner = j }
             j -= 1
         }
         let determiner = j >= 0 ? toks[j].lower : ""

@@ -26,7 +26,8 @@ public enum DateFinder {
         while i < toks.count {
             let t = toks[i]
             // ISO: 2017-09-21 (three number tokens).
-            if t.lower.utf8.count == 4, let y = Int(t.lower), (1900...2100).contains(y), i + 2 < toks.count,
+            if t.lower.utf8.count == 4, let f = t.lower.utf8.first, f == 0x31 || f == 0x32, let y = Int(t.lower),
+               (1900...2100).contains(y), i + 2 < toks.count,
                let m = Int(toks[i + 1].lower), let d = Int(toks[i + 2].lower), toks[i + 1].lower.utf8.count <= 2,
                CalendarDay(year: y, month: m, day: d) != nil {
                 out.append(WrittenDate(year: y, month: m, day: d))
@@ -44,7 +45,8 @@ public enum DateFinder {
                         continue
                     }
                 }
-            } else if let d = dayNumber(t.lower), i + 1 < toks.count, let m = months[toks[i + 1].lower],
+            } else if let f = t.lower.utf8.first, f >= 0x30, f <= 0x39, let d = dayNumber(t.lower), i + 1 < toks.count,
+                      let m = months[toks[i + 1].lower],
                       toks[i + 1].capitalized {
                 // Day Month [Year]
                 var year: Int?

@@ -103,4 +103,11 @@ enum Durations {
         }
         return out
     }
+
+    /// "13:30" -> 810.
+    static func minutesOfDay(_ t: String) -> Int? {
+        let parts = t.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        return h * 60 + m
+    }
 }

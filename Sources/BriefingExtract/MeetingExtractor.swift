@@ -108,7 +108,7 @@ public final class MeetingExtractor: Sendable {
         var personMentions: [[Mention]] = []
         for p in parsed {
             var ms: [Mention] = []
-            for h in p.hits {
+            for h in p.hits where h.roleOnly == nil {
                 let idx: Int?
                 if let s = h.bareSurname { idx = resolveBare(s) } else { idx = table.index(of: h, registry: people) }
                 if let idx { ms.append(Mention(kind: .person(idx), start: h.start, end: h.end)) }
@@ -145,6 +145,25 @@ public final class MeetingExtractor: Sendable {
             for ms in personMentions { for m in ms { if case .person(let i) = m.kind, side(ofPerson: i) == s.id { counts[i, default: 0] += 1 } } }
             if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key {
                 addParticipant(best)
+            }
+        }
+
+        // "The President", "the Prime Minister": whoever holds that title among the participants
+        // (else anyone named with it here), else the side whose officials carry it.
+        for (si, p) in parsed.enumerated() {
+            for h in p.hits {
+                guard let role = h.roleOnly else { continue }
+                let holder = participantIdx.first { i in table.people[i].title.map { RoleMatch.matches(title: role, role: $0) } ?? false }
+                    ?? participantIdx.first { i in
+                        guard let r = table.people[i].registryIndex, let day = provisionalDay,
+                              let o = people.person(r).office(on: day) else { return false }
+                        return RoleMatch.matches(title: role, role: o.role)
+                    }
+                if let holder {
+                    personMentions[si].append(Mention(kind: .person(holder), start: h.start, end: h.end))
+                } else if let s = mentions.sideOfTitle[role.lowercased()] {
+                    personMentions[si].append(Mention(kind: .side(s), start: h.start, end: h.end))
+                }
             }
         }
 

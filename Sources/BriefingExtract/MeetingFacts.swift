@@ -75,8 +75,17 @@ struct MeetingFacts: Sendable {
         }
         let outside = String(decoding: outsideBytes, as: UTF8.self)
         let wholeToks = Tokenizer.tokens(outside)
-        let start = Durations.times(outside).first?.0
-        let minutes = Durations.durations(wholeToks).first?.minutes
+        let times = Durations.times(outside)
+        let start = times.first?.0
+        var minutes = Durations.durations(wholeToks).first?.minutes
+        // "from 10:00 a.m. to 11:15 a.m.": the difference.
+        if minutes == nil, times.count >= 2, let a = Durations.minutesOfDay(times[0].0), let b = Durations.minutesOfDay(times[1].0) {
+            let between = String(decoding: Array(outside.utf8)[times[0].1..<times[1].1], as: UTF8.self).lowercased()
+            if between.contains(" to ") || between.contains(" until ") || between.contains("-") || between.contains("–"),
+               b > a, b - a <= 12 * 60 {
+                minutes = b - a
+            }
+        }
         var parts: [MeetingPart] = []
         for group in inside {
             for piece in group.split(whereSeparator: { $0 == ";" }) {
@@ -97,7 +106,14 @@ struct MeetingFacts: Sendable {
     func place(_ opening: String) -> String? {
         let toks = lexicon.tokens(opening)
         let bytes = Array(opening.utf8)
-        if let m = places.matches(in: toks, text: bytes).first(where: { isPlaceContext(toks, $0.start) }) {
+        let found = places.matches(in: toks, text: bytes)
+        if let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
+            return m.value
+        }
+        // A news dateline: "TOKYO, Jan. 28 (Kyodo) --", "NEW YORK —".
+        if let m = found.first, m.start == 0, toks[0].capitalized,
+           toks[m.end - 1].punctuationAfter == 0x2C || toks[0..<m.end].allSatisfy({ t in
+               bytes[t.start..<t.end].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) } }) {
             return m.value
         }
         for (i, t) in toks.enumerated() where ["visiting", "in", "at"].contains(t.lower) && i + 1 < toks.count {

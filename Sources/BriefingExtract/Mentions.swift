@@ -86,6 +86,8 @@ struct MentionFinder: Sendable {
         var writtenName: String?
         var title: String?
         var bareSurname: String?
+        /// "The President", "the Foreign Minister": a title standing for whoever holds it here.
+        var roleOnly: String?
         /// "..., President of the United States" right after the name.
         var appositiveCountry: String?
         var appositiveTitle: String?
@@ -140,6 +142,9 @@ struct MentionFinder: Sendable {
                     }
                     i = k
                     continue
+                }
+                if let title, !honored, i == 0 || toks[i - 1].lower == "the" || toks[i - 1].lower == "and" {
+                    out.append(PersonHit(start: i > 0 && toks[i - 1].lower == "the" ? i - 1 : i, end: j, roleOnly: title))
                 }
                 i = max(j, i + 1)
                 continue

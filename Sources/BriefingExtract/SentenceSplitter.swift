@@ -154,7 +154,7 @@ public enum SentenceSplitter {
         if DateFinder.months[word] != nil, next < b.count, b[next] >= 0x30, b[next] <= 0x39 { return false }
         // Single capital initial ("Donald J. Trump").
         if word.utf8.count == 1, let f = word.utf8.first, f >= 0x61, f <= 0x7A, b[s] >= 0x41, b[s] <= 0x5A { return false }
-        if word.contains(".") || word == "u.s" || word == "a.m" || word == "p.m" {
+        if word.utf8.contains(0x2E) || word == "u.s" || word == "a.m" || word == "p.m" {
             // "the U.S. They ..." ends; "U.S. Forces" does not.
             var e = next
             while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }

@@ -31,6 +31,8 @@ func generatedCorpus(count: Int, seed: Int) throws -> (URL, URL) {
                    "--seed", "\(seed)", "--formats", "txt,md,html", "--out", corpus.path, "--truth", truth.path]
     try p.run()
     p.waitUntilExit()
-    precondition(p.terminationStatus == 0, "gen_corpus.py failed")
+    guard p.terminationStatus == 0 else { throw GeneratorFailed(status: p.terminationStatus) }
     return (corpus, truth)
 }
+
+struct GeneratorFailed: Error { var status: Int32 }

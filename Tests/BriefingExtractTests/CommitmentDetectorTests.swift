@@ -25,6 +25,8 @@ import Testing
         Case("They confirmed that Japan and the United States will work closely together.", [(2, "both")]),
         Case("President Trump stated that he hopes to visit Japan next year.", [(1, "us")]),
         Case("Trump: We will continue to seek further cooperation from China.", [(1, "us")]),
+        Case("President Obama stated that the U.S. commitment to defend Japan is absolute.", [(1, "us")]),
+        Case("Prime Minister Kishida stated that Japan would fundamentally reinforce its defense capabilities.", [(1, "japan")]),
         // Two commitments in one sentence.
         Case("The two leaders signed a joint statement and confirmed their intention to expand investment.", [(4, "both"), (2, "both")]),
         // Not commitments.

@@ -48,4 +48,21 @@ import Testing
         let (m, _) = try extract("On August 31, Mr. Taro Aso, Prime Minister of Japan, held a video conference with the Honorable Barack Obama, President of the United States of America. They agreed to cooperate.\n")
         #expect(m.date?.description == "2009-08-31")
     }
+
+    @Test func durationFromATimeRange() throws {
+        let (m, _) = try extract("Japan-U.S. Summit Meeting\nMay 23, 2022\nOn May 23, from 11:10 a.m. to 12:35 p.m., Mr. Fumio Kishida, Prime Minister of Japan, held a summit meeting with the Honorable Joseph R. Biden, President of the United States of America, at the Akasaka Palace. They agreed to cooperate.\n")
+        #expect(m.startTime == "11:10")
+        #expect(m.durationMinutes == 85)
+        #expect(m.place == "Tokyo")
+    }
+
+    @Test func newsDatelineGivesThePlace() throws {
+        let (m, _) = try extract("TOKYO, Jan. 28, 2021 (Jiji Press) -- Japanese Prime Minister Yoshihide Suga and U.S. President Joe Biden held their first telephone talks for about 30 minutes early Thursday. The two leaders agreed to strengthen the alliance.\n")
+        #expect(m.place == "Tokyo")
+        #expect(m.date?.description == "2021-01-28")
+        #expect(m.durationMinutes == 30)
+        #expect(m.kinds == ["telephone talk"])
+        #expect(Set(m.participants.map(\.name)) == ["Yoshihide Suga", "Joseph R. Biden"])
+        #expect(m.commitments.first?.actor == "both")
+    }
 }

@@ -40,4 +40,23 @@ import Testing
         #expect(m.commitments.contains { $0.strength == .signed })
         #expect(!m.commitments.contains { $0.text.contains("Related") || $0.text.contains("Kim meeting") })
     }
+
+    @Test func stateDepartmentReadoutWithTitlesAlone() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/state-secretary-2025.txt")
+        #expect(m.participants.map(\.name) == ["Marco Rubio", "Takeshi Iwaya"])
+        #expect(m.kinds == ["ministers' meeting"])
+        // "The Secretary and Foreign Minister reaffirmed": both; "The Secretary underscored": the U.S.
+        #expect(m.commitments.first?.actor == "both")
+        #expect(m.commitments.contains { $0.cue == "underscored" && $0.actor == "us" })
+        #expect(!m.commitments.contains { $0.text.contains("welcomed") })
+    }
+
+    @Test func whiteHouseCallReadout() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/wh-call-2025.html")
+        #expect(m.date?.description == "2025-02-03")
+        #expect(m.kinds == ["telephone talk"])
+        #expect(m.commitments.contains { $0.actor == "japan" && $0.text.contains("increase its investment") })
+        #expect(m.commitments.contains { $0.actor == "both" && $0.strength == .agreed })
+        #expect(!m.commitments.contains { $0.text.contains("Share") })
+    }
 }
