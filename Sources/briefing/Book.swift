@@ -46,7 +46,7 @@ struct Book: ParsableCommand {
         let date = DocumentDate.resolve(analysis: whole)
         let analysis = period.period.apply(to: whole)
         let report = try RenderOutput.writing(output) { try BookRenderer(layout: layout).render(analysis, to: $0, date: date) }
-        RenderOutput.report(report)
-        print("\(report.file): \(report.pages) pages")
+        RenderOutput.report(report, as: output)
+        print("\(output): \(report.pages) pages")
     }
 }

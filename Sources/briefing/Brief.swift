@@ -39,7 +39,7 @@ struct Brief: ParsableCommand {
         let date = DocumentDate.resolve(analysis: whole)
         let analysis = period.period.apply(to: whole)
         let report = try RenderOutput.writing(output) { try BriefRenderer(layout: layout).render(analysis, to: $0, date: date) }
-        RenderOutput.report(report)
-        print("\(report.file): \(report.pages) page\(report.pages == 1 ? "" : "s")")
+        RenderOutput.report(report, as: output)
+        print("\(output): \(report.pages) page\(report.pages == 1 ? "" : "s")")
     }
 }

@@ -56,8 +56,8 @@ struct PeriodOptions: ParsableArguments {
 
 enum RenderOutput {
     /// Prints a render's warnings as `file: warning: ...` on standard error.
-    static func report(_ r: RenderReport) {
-        for w in r.warnings { FileHandle.standardError.write(Data("\(r.file): warning: \(w)\n".utf8)) }
+    static func report(_ r: RenderReport, as path: String) {
+        for w in r.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
     }
 
     /// Runs a render of `path`; a failure to write is `path: error: ...` and exit 74 (EX_IOERR).
