@@ -46,7 +46,7 @@ let package = Package(
             name: "CCairo",
             path: "Sources/CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
         .target(name: "BriefingRender", dependencies: [
