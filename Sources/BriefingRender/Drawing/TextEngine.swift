@@ -6,6 +6,7 @@ import CCairo
 public final class TextEngine {
     let context: OpaquePointer
     private var fonts: [FontSpec: OpaquePointer] = [:]
+    private var lineHeights: [FontSpec: Double] = [:]
     /// Glyphs drawn as "unknown" boxes, summed over every block laid out so far.
     public private(set) var unknownGlyphs = 0
     /// Up to a few strings that had unknown glyphs, for the warning.
@@ -96,9 +97,13 @@ public final class TextEngine {
         return TextBlock(layout: layout, style: style)
     }
 
-    /// Height of one line of `font`, for grids and row heights.
+    /// Height of one line of `font` (with its CJK fallback, which is taller), for grids and
+    /// row heights. Measured once per font.
     public func lineHeight(_ font: FontSpec) -> Double {
-        layout("Ag漢", style: TextStyle(font: font)).height
+        if let h = lineHeights[font] { return h }
+        let h = layout("Ag漢", style: TextStyle(font: font)).height
+        lineHeights[font] = h
+        return h
     }
 }
 
