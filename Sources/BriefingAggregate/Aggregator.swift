@@ -6,7 +6,8 @@ import BriefingModel
 struct Aggregator {
     let configuration: Configuration
 
-    func aggregate(_ results: [ReadoutResult], input: String, generator: String) -> Analysis {
+    /// Empties `results` once the meetings are copied out, so they are not held twice.
+    func aggregate(_ results: inout [ReadoutResult], input: String, generator: String) -> Analysis {
         var meetings = results.compactMap(\.meeting)
         meetings.sort { a, b in
             switch (a.date, b.date) {
@@ -19,14 +20,16 @@ struct Aggregator {
         let diagnostics = results.flatMap(\.diagnostics).sorted { a, b in
             a.file != b.file ? a.file < b.file : (a.line ?? 0) < (b.line ?? 0)
         }
+        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains { d in d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml") } }.count
+        let failed = results.filter { r in r.meeting == nil ? r.diagnostics.contains { !$0.file.hasSuffix(".yaml") && !$0.file.hasSuffix(".yml") && $0.severity == .error } : r.failed }.count
+        // The meetings are copied out; let the per-readout results go before threads are built.
+        results = []
         let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)
         let threads = ThreadBuilder(taxonomy: configuration.taxonomy,
                                     lapseAfterMeetings: configuration.commitments.lapseAfterMeetings).threads(meetings)
         var byStrength: [String: Int] = ["1": 0, "2": 0, "3": 0, "4": 0]
         for m in meetings { for c in m.commitments { byStrength[String(c.strength.rawValue), default: 0] += 1 } }
         let dated = meetings.compactMap(\.date)
-        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains { d in d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml") } }.count
-        let failed = results.filter { r in r.meeting == nil ? r.diagnostics.contains { !$0.file.hasSuffix(".yaml") && !$0.file.hasSuffix(".yml") && $0.severity == .error } : r.failed }.count
         let summary = Analysis.Summary(
             readouts: readouts, meetings: meetings.count, failed: failed, firstDate: dated.min(), lastDate: dated.max(),
             commitmentsByStrength: byStrength, threads: threads.count,

@@ -94,7 +94,8 @@ public struct CorpusAnalyzer: Sendable {
             results.append(ReadoutResult(meeting: nil, diagnostics: [Diagnostic(.error, file: folder.path, line: nil,
                 "no readouts (.txt, .md, .html) in this folder")]))
         }
-        return aggregate(results, input: folder.path)
+        return Aggregator(configuration: configuration).aggregate(&results, input: folder.path,
+                                                                 generator: CorpusAnalyzer.generator)
     }
 
     /// Extracts files in parallel, results in file order.
@@ -115,7 +116,8 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Aggregates extracted readouts: meetings in date order, topic frequencies, threads.
     public func aggregate(_ results: [ReadoutResult], input: String) -> Analysis {
-        Aggregator(configuration: configuration).aggregate(results, input: input, generator: CorpusAnalyzer.generator)
+        var results = results
+        return Aggregator(configuration: configuration).aggregate(&results, input: input, generator: CorpusAnalyzer.generator)
     }
 }
 

@@ -16,6 +16,8 @@ public final class MeetingExtractor: Sendable {
     let detector: CommitmentDetector
     let keepStatements: Bool
     let lexicon: Lexicon
+    /// A shared one-element list per topic and concept id.
+    let singletons: [String: [String]]
     /// Words that say a leader is new in office: a year-less date is then in the term's first year.
     let firstTermCues: PhraseMatcher<Bool>
 
@@ -37,6 +39,9 @@ public final class MeetingExtractor: Sendable {
             cues.add(p, true)
         }
         firstTermCues = cues
+        var single: [String: [String]] = [:]
+        for id in topics.topicIDs + topics.conceptIDs { single[id] = [id] }
+        singletons = single
     }
 
     /// A tokenized sentence with the people and other mentions in it.
@@ -255,7 +260,8 @@ public final class MeetingExtractor: Sendable {
                 case .unknown: actor = speaker ?? "both"
                 }
                 commitments.append(Commitment(text: text, clause: clause, actor: actor, strength: d.strength, cue: d.cue,
-                                              topics: segTopics.map { topics.topicIDs[$0] }, concepts: concepts,
+                                              topics: sharedList(segTopics.map { topics.topicIDs[$0] }),
+                                              concepts: sharedList(concepts),
                                               file: readout.file, line: p.sentence.line))
             }
             if !found.isEmpty { previousTopics = found }
@@ -283,6 +289,13 @@ public final class MeetingExtractor: Sendable {
             durationMinutes: timing.minutes ?? Self.span(parts), sections: sections, statementCount: sentences.count,
             topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
         return (meeting, diags)
+    }
+
+    /// One-element lists (most commitments have one topic, one concept) as a shared instance,
+    /// so a corpus of 50,000 readouts does not hold 300,000 copies of `["north-korea"]`.
+    func sharedList(_ list: [String]) -> [String] {
+        guard list.count == 1 else { return list }
+        return singletons[list[0]] ?? list
     }
 
     /// The whole meeting's length from its parts: first start to last end.
