@@ -433,10 +433,13 @@ extension JSONPull {
 
     mutating func commitment() throws -> Commitment {
         var c = Commitment(text: "", clause: "", actor: "", strength: .sharedView, cue: "", topics: [], concepts: [], file: "", line: 0)
+        // The clause is stored as an offset into the text, so it is set once the text is known
+        // (keys come sorted: "clause" before "text").
+        var clause: String?
         try object { p, key in
             switch key {
             case "text": c.text = try p.string()
-            case "clause": if p.full { c.clause = try p.string() } else { try p.skip() }
+            case "clause": if p.full { clause = try p.string() } else { try p.skip() }
             case "actor": c.actor = try p.string()
             case "strength": c.strength = try p.strength()
             case "cue": if p.full { c.cue = try p.string() } else { try p.skip() }
@@ -447,6 +450,7 @@ extension JSONPull {
             default: try p.skip()
             }
         }
+        if let clause { c.clause = clause }
         return c
     }
 
