@@ -63,7 +63,9 @@ let package = Package(
         .testTarget(name: "BriefingAggregateTests", dependencies: [
             "BriefingAggregate", "BriefingConfig", "BriefingModel",
         ]),
-        .testTarget(name: "BriefingRenderTests", dependencies: ["BriefingRender", "BriefingModel", "CCairo"]),
+        .testTarget(name: "BriefingRenderTests", dependencies: [
+            "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -77,6 +77,13 @@ extension RenderSuite {
         #expect(!text.contains("/Dest (") || text.contains("/Dests"))
     }
 
+    @Test func letterLayoutGivesLetterPages() throws {
+        var layout = Layout.defaults(for: .book)
+        (layout.page.width, layout.page.height) = Layout.Page.letter
+        let (url, _) = try render("letter.pdf", layout: layout)
+        #expect(try PDFTools.info(url)["Page size"]?.hasPrefix("612 x 792") == true)
+    }
+
     @Test func twoRendersAreByteIdentical() throws {
         let (a, _) = try render("a.pdf")
         let (b, _) = try render("b.pdf")
