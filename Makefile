@@ -29,6 +29,7 @@ test: setup
 bench: release
 	python3 scripts/bench_render.py --binary $(RELEASE)
 	python3 scripts/bench.py --binary $(RELEASE)
+	bash scripts/bench_schedule.sh $(RELEASE)
 
 clean:
 	rm -rf .build $(OUTPUT)/*.json

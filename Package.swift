@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // libxml2's HTML parser, from Debian's libxml2-dev.
@@ -52,8 +54,14 @@ let package = Package(
         .target(name: "BriefingRender", dependencies: [
             "BriefingModel", "CCairo", .product(name: "Yams", package: "Yams"),
         ]),
+        // Periodic reports: schedules, period calendar, the SQLite ledger and the runner.
+        // Extraction and rendering are injected, so this stage never reaches into theirs.
+        .target(name: "BriefingSchedule", dependencies: [
+            "BriefingModel", .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender",
+            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
@@ -65,6 +73,11 @@ let package = Package(
         ]),
         .testTarget(name: "BriefingRenderTests", dependencies: [
             "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",
+        ]),
+        .testTarget(name: "BriefingScheduleTests", dependencies: [
+            "BriefingSchedule", "BriefingModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],
     swiftLanguageModes: [.v6]

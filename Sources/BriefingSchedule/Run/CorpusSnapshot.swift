@@ -1,0 +1,137 @@
+import BriefingModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A readout as the scheduler sees it: where it is, its content hash, and its meeting date
+/// (from the extraction cache).
+public struct ReadoutEntry: Hashable, Sendable {
+    /// Path relative to the input folder.
+    public var file: String
+    public var url: URL
+    public var sha256: String
+    /// What the extraction cache is keyed on: the content hash, combined with the readout's
+    /// extraction context (manifest entry) when it has one.
+    public var cacheKey: String
+    public var date: CalendarDay?
+
+    public init(file: String, url: URL, sha256: String, context: String = "", date: CalendarDay? = nil) {
+        self.file = file
+        self.url = url
+        self.sha256 = sha256
+        self.cacheKey = context.isEmpty ? sha256 : ContentHash.sha256("\(sha256)\u{0}\(context)")
+        self.date = date
+    }
+}
+
+/// The input folder at one moment: every readout hashed, and every readout's date known,
+/// extracting only what the cache does not already hold.
+public struct CorpusSnapshot: Sendable {
+    public var readouts: [ReadoutEntry]
+    /// Readouts whose extraction was taken from the cache.
+    public var cached: Int
+    /// Readouts extracted now (or, for a plan, that would be).
+    public var extracted: Int
+    /// Readouts whose bytes were read to hash them (the others' stat was unchanged).
+    public var hashed: Int
+
+    /// Scans `input`. With `store` false (plan) nothing is extracted or written: uncached
+    /// readouts are listed with no date.
+    static func scan(input: URL, analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger?,
+                     store: Bool, now: Date, log: (String) -> Void) throws -> CorpusSnapshot {
+        let files: [URL]
+        do { files = try analyzer.readoutFiles(in: input) } catch {
+            throw ScheduleError.inputUnreadable(path: input.path, reason: "\(error.localizedDescription)")
+        }
+        let root = input.path.hasSuffix("/") ? String(input.path.dropLast()) : input.path
+        let oldStats = try ledger?.readoutStats() ?? [:]
+        var newStats: [String: ReadoutStat] = [:]
+        var entries: [ReadoutEntry] = []
+        entries.reserveCapacity(files.count)
+        var hashed = 0
+        for url in files {
+            let full = url.path
+            let name = full.lastIndex(of: "/").map { String(full[full.index(after: $0)...]) } ?? full
+            let rel = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : name
+            let context = analyzer.extractionContext(forReadoutNamed: name)
+            var st = stat()
+            let statOK = stat(full, &st) == 0
+            let size = Int64(st.st_size), inode = Int64(st.st_ino)
+            let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            if statOK, let old = oldStats[rel], old.size == size, old.modified == modified, old.inode == inode {
+                entries.append(ReadoutEntry(file: rel, url: url, sha256: old.sha256,
+                                            context: context))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: full) else {
+                throw ScheduleError.inputUnreadable(path: full, reason: "cannot read the file")
+            }
+            hashed += 1
+            let hash = ContentHash.sha256(data)
+            entries.append(ReadoutEntry(file: rel, url: url, sha256: hash,
+                                        context: context))
+            if statOK { newStats[rel] = ReadoutStat(size: size, modified: modified, inode: inode, sha256: hash) }
+        }
+
+        var dates = try ledger?.cachedDates(extractor: analyzer.cacheKey) ?? [:]
+        var missing: [Int] = []
+        var seen = Set<String>()
+        for (i, e) in entries.enumerated() where dates[e.cacheKey] == nil && !seen.contains(e.cacheKey) {
+            seen.insert(e.cacheKey)
+            missing.append(i)
+        }
+        let cachedCount = entries.count - missing.count
+        if store, let ledger, !missing.isEmpty {
+            log("extracting \(missing.count) new or changed readout(s); \(cachedCount) from the cache")
+            dates.merge(try extract(missing.map { entries[$0] }, analyzer: analyzer, ledger: ledger, now: now,
+                                    log: log)) { $1 }
+        }
+        for i in entries.indices { entries[i].date = dates[entries[i].cacheKey] ?? nil }
+        if store, let ledger {
+            let present = Set(entries.map(\.file))
+            try ledger.storeReadoutStats(newStats, removing: oldStats.keys.filter { !present.contains($0) })
+        }
+        return CorpusSnapshot(readouts: entries, cached: cachedCount, extracted: missing.count, hashed: hashed)
+    }
+
+    /// Extracts on every core, storing results in batches so memory stays flat.
+    private static func extract(_ todo: [ReadoutEntry], analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger,
+                                now: Date, log: (String) -> Void) throws -> [String: CalendarDay?] {
+        let batch = 512
+        var dates: [String: CalendarDay?] = [:]
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: todo.count, by: batch) {
+            let slice = Array(todo[start..<min(todo.count, start + batch)])
+            let results = ResultBox(count: slice.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let encoder = JSONEncoder()
+                var i = w
+                while i < slice.count {
+                    let r = analyzer.extract(readoutAt: slice[i].url)
+                    let data = (try? encoder.encode(r)) ?? Data()
+                    results.set(i, (slice[i].cacheKey, r.meeting?.date, data))
+                    i += workers
+                }
+            }
+            let entries = results.values
+            try ledger.storeCache(entries, extractor: analyzer.cacheKey, at: now)
+            for e in entries { dates[e.hash] = e.date }
+            if todo.count > batch { log("  extracted \(min(todo.count, start + batch))/\(todo.count)") }
+        }
+        return dates
+    }
+}
+
+/// Slots filled from several threads, one writer per slot.
+private final class ResultBox: @unchecked Sendable {
+    private var slots: [(hash: String, date: CalendarDay?, result: Data)?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: (hash: String, date: CalendarDay?, result: Data)) {
+        lock.lock()
+        slots[i] = v
+        lock.unlock()
+    }
+    var values: [(hash: String, date: CalendarDay?, result: Data)] { slots.compactMap { $0 } }
+}

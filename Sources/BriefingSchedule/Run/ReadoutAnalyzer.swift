@@ -1,0 +1,48 @@
+import BriefingModel
+import Foundation
+
+/// One readout's extraction as the cache stores it: the same shape as the aggregation stage's
+/// `ReadoutResult`, so the command line converts between them field for field.
+public struct ExtractedReadout: Sendable, Codable {
+    public var meeting: Meeting?
+    public var diagnostics: [Diagnostic]
+    public init(meeting: Meeting?, diagnostics: [Diagnostic]) {
+        self.meeting = meeting
+        self.diagnostics = diagnostics
+    }
+
+    /// The same extraction under another file name (identical bytes may sit in two files).
+    func relocated(file: String, path: String) -> ExtractedReadout {
+        guard var m = meeting, m.file != file || m.path != path else { return self }
+        let old = m.path
+        m.file = file
+        m.path = path
+        m.commitments = m.commitments.map { var c = $0; c.file = file; return c }
+        return ExtractedReadout(meeting: m, diagnostics: diagnostics.map {
+            var d = $0
+            if d.file == old { d.file = path }
+            return d
+        })
+    }
+}
+
+/// The extraction and aggregation stages as the scheduler uses them. Injected, so the
+/// scheduler never reaches into their internals and tests can use a fake.
+public protocol ReadoutAnalyzer: Sendable {
+    /// Changes whenever the same bytes could extract differently: the extractor version plus
+    /// digests of the configuration and manifest. Keys the extraction cache.
+    var cacheKey: String { get }
+    /// The readouts in the input folder, in a stable order.
+    func readoutFiles(in folder: URL) throws -> [URL]
+    /// What besides its bytes decides one readout's extraction (its manifest entry), as text;
+    /// "" when nothing. Part of that readout's cache key, so editing one manifest entry
+    /// re-extracts one readout, not the corpus.
+    func extractionContext(forReadoutNamed name: String) -> String
+    func extract(readoutAt url: URL) -> ExtractedReadout
+    /// One period's readouts (any order) -> that period's analysis.
+    func aggregate(_ readouts: [ExtractedReadout], input: String) -> Analysis
+}
+
+extension ReadoutAnalyzer {
+    public func extractionContext(forReadoutNamed name: String) -> String { "" }
+}

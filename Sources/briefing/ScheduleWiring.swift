@@ -1,0 +1,99 @@
+import ArgumentParser
+import BriefingAggregate
+import BriefingConfig
+import BriefingModel
+import BriefingSchedule
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Plugs the extraction and rendering stages into the scheduler.
+enum ScheduleWiring {
+    /// The extraction stage over `layouts` and the input folder's manifest.
+    static func analyzer(layouts: URL, input: URL, now: Date) throws -> any ReadoutAnalyzer {
+        let configuration: Configuration
+        do {
+            let (config, diagnostics) = try Configuration.load(layoutsFolder: layouts)
+            for d in diagnostics { printError(d.description) }
+            configuration = config
+        } catch {
+            printError(error.description)
+            throw ExitCode(78)
+        }
+        // Years missing from a readout are inferred up to the run's --now, so replays agree.
+        let asOf = CalendarDay(dayNumber: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let corpus = CorpusAnalyzer(configuration: configuration, options: .init(asOf: asOf))
+        let (manifest, diagnostics) = corpus.loadManifest(in: input)
+        for d in diagnostics { printError(d.description) }
+        return CorpusReadoutAnalyzer(corpus: corpus, manifest: manifest,
+                                     cacheKey: "extractor \(CorpusAnalyzer.extractorVersion); configuration \(configurationDigest(layouts))")
+    }
+
+    /// SHA-256 over the extraction configuration (every layouts/*.yaml but schedules.yaml):
+    /// editing the taxonomy or the people re-extracts, editing a schedule does not.
+    static func configurationDigest(_ layouts: URL) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != ScheduleFile.fileName }
+            .sorted()
+        var text = ""
+        for name in names {
+            let data = FileManager.default.contents(atPath: layouts.appendingPathComponent(name).path) ?? Data()
+            text += "\(name)\t\(ContentHash.sha256(data))\n"
+        }
+        return ContentHash.sha256(text)
+    }
+
+    /// The rendering stage: the `analysis` layout is written by the scheduler; book, brief and
+    /// charts by the Cairo renderer when this build has it (BriefingRender, branch render).
+    static func renderer(layouts: URL) -> any ReportRenderer {
+        #if canImport(BriefingRender)
+        AnalysisJSONRenderer(base: CairoReportRenderer(layoutsFolder: layouts))
+        #else
+        AnalysisJSONRenderer(base: nil)
+        #endif
+    }
+
+    /// `BRIEFING_FAULT=after-render:2` (or `after-rename:N`) SIGKILLs this process the Nth
+    /// time a run reaches that point: for testing crash recovery with the real binary.
+    static func faultHookFromEnvironment() -> FaultHook? {
+        guard let spec = ProcessInfo.processInfo.environment["BRIEFING_FAULT"] else { return nil }
+        let parts = spec.split(separator: ":")
+        guard let first = parts.first, let point = FaultPoint(rawValue: String(first)) else { return nil }
+        let target = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
+        let seen = FaultCount()
+        return { p, _, _ in
+            if p == point && seen.next() == target { kill(getpid(), SIGKILL) }
+        }
+    }
+}
+
+/// `CorpusAnalyzer` as the scheduler's `ReadoutAnalyzer`.
+struct CorpusReadoutAnalyzer: ReadoutAnalyzer {
+    let corpus: CorpusAnalyzer
+    let manifest: Manifest?
+    let cacheKey: String
+
+    func readoutFiles(in folder: URL) throws -> [URL] { try corpus.readoutFiles(in: folder) }
+
+    /// The readout's manifest entry (not its line: adding entries must not re-extract others).
+    func extractionContext(forReadoutNamed name: String) -> String {
+        guard let e = manifest?[name] else { return "" }
+        return "date=\(e.date?.description ?? "")\u{1}place=\(e.place ?? "")\u{1}kind=\(e.kind ?? "")"
+    }
+
+    func extract(readoutAt url: URL) -> ExtractedReadout {
+        let r = corpus.extract(readoutAt: url, manifest: manifest)
+        return ExtractedReadout(meeting: r.meeting, diagnostics: r.diagnostics)
+    }
+
+    func aggregate(_ readouts: [ExtractedReadout], input: String) -> Analysis {
+        corpus.aggregate(readouts.map { ReadoutResult(meeting: $0.meeting, diagnostics: $0.diagnostics) }, input: input)
+    }
+}
+
+private final class FaultCount: @unchecked Sendable {
+    private var n = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+}

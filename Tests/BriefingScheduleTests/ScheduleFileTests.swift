@@ -1,0 +1,66 @@
+import BriefingModel
+import BriefingSchedule
+import Foundation
+import Testing
+
+@Suite("ScheduleFile")
+struct ScheduleFileTests {
+    @Test func theShippedSchedulesLoadCleanly() throws {
+        let layouts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../layouts").standardizedFileURL
+        let (schedules, diagnostics) = ScheduleFile.load(layoutsFolder: layouts)
+        #expect(diagnostics == [])
+        #expect(schedules.map(\.name) == ["weekly", "monthly", "quarterly"])
+        #expect(schedules[0].cadence == .weekly(firstWeekday: .monday))
+    }
+
+    @Test func parsesEveryField() {
+        let (s, d) = ScheduleFile.parse("""
+            schedules:
+              fortnight:
+                cadence: weekly
+                first_weekday: sunday
+                every: 2
+                time_zone: Europe/Berlin
+                start: 2026-01-04
+                layouts: [book, charts]
+                output: "reports/{schedule}/{key}/{layout}"
+            """, file: "layouts/schedules.yaml")
+        #expect(d == [])
+        #expect(s == [ScheduleDefinition(name: "fortnight", cadence: .weekly(firstWeekday: .sunday), every: 2,
+                                         timeZone: "Europe/Berlin", start: day("2026-01-04"),
+                                         layouts: [.book, .charts], output: "reports/{schedule}/{key}/{layout}")])
+    }
+
+    @Test func errorsNameFileKeyAndLine() {
+        let (s, d) = ScheduleFile.parse("""
+            schedules:
+              weekly:
+                cadence: fortnightly
+                time_zone: Mars/Olympus
+                start: 2026-13-01
+                layouts: [book, poster]
+                output: "/etc/{key}"
+                colour: blue
+            """, file: "layouts/schedules.yaml")
+        #expect(s.isEmpty)
+        #expect(d.map(\.description) == [
+            "layouts/schedules.yaml:8: warning: schedules.weekly.colour: unknown key (known: cadence, every, first_weekday, layouts, output, start, time_zone)",
+            "layouts/schedules.yaml:3: error: schedules.weekly.cadence: expected weekly, monthly or quarterly, got 'fortnightly'",
+            "layouts/schedules.yaml:4: error: schedules.weekly.time_zone: unknown time zone 'Mars/Olympus' (use an IANA name such as Asia/Tokyo or UTC)",
+            "layouts/schedules.yaml:5: error: schedules.weekly.start: expected a date YYYY-MM-DD, got '2026-13-01'",
+            "layouts/schedules.yaml:6: error: schedules.weekly.layouts: unknown layout 'poster' (known: book, brief, charts, analysis)",
+            "layouts/schedules.yaml:7: error: schedules.weekly.output: must be a path inside the output folder (no leading '/' or '..')",
+        ])
+    }
+
+    @Test func missingFieldsAndBadYAML() {
+        let (_, d) = ScheduleFile.parse("schedules:\n  monthly:\n    cadence: monthly\n", file: "s.yaml")
+        #expect(d.filter { $0.severity == .error }.map(\.message) == [
+            "schedules.monthly.start: missing; expected the first day to report on (YYYY-MM-DD)",
+            "schedules.monthly.layouts: missing; expected a list such as [book, brief]",
+        ])
+        let (_, bad) = ScheduleFile.parse("schedules:\n  weekly: [\n", file: "s.yaml")
+        #expect(bad.count == 1 && bad[0].message.hasPrefix("not valid YAML") && bad[0].line != nil)
+    }
+}
