@@ -19,11 +19,15 @@ release: setup
 run: release
 	mkdir -p $(OUTPUT)
 	$(RELEASE) analyze --input $(INPUT) --json $(OUTPUT)/analysis.json
+	$(RELEASE) book --analysis $(OUTPUT)/analysis.json -o $(OUTPUT)/briefing-book.pdf
+	$(RELEASE) brief --analysis $(OUTPUT)/analysis.json -o $(OUTPUT)/brief.pdf
+	for f in pdf svg png; do $(RELEASE) chart --analysis $(OUTPUT)/analysis.json --all --format $$f -o $(OUTPUT)/charts >/dev/null || exit 1; done
 
 test: setup
 	$(SWIFT) test
 
 bench: release
+	python3 scripts/bench_render.py --binary $(RELEASE)
 	python3 scripts/bench.py --binary $(RELEASE)
 	bash scripts/bench_schedule.sh $(RELEASE)
 

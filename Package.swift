@@ -43,6 +43,17 @@ let package = Package(
         .target(name: "BriefingAggregate", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingExtract",
         ]),
+        // Cairo (PDF/SVG/PNG) and Pango text through PangoCairo.
+        .systemLibrary(
+            name: "CCairo",
+            path: "Sources/CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+        ),
+        // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
+        .target(name: "BriefingRender", dependencies: [
+            "BriefingModel", "CCairo", .product(name: "Yams", package: "Yams"),
+        ]),
         // Periodic reports: schedules, period calendar, the SQLite ledger and the runner.
         // Extraction and rendering are injected, so this stage never reaches into theirs.
         .target(name: "BriefingSchedule", dependencies: [
@@ -50,7 +61,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingSchedule",
+            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
@@ -59,6 +70,9 @@ let package = Package(
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
             "BriefingAggregate", "BriefingConfig", "BriefingModel",
+        ]),
+        .testTarget(name: "BriefingRenderTests", dependencies: [
+            "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",
         ]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",

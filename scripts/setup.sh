@@ -2,7 +2,7 @@
 # Installs the system libraries, fonts and checkers BriefingBook needs on a fresh Debian
 # machine. Idempotent: does nothing when everything is present.
 set -euo pipefail
-packages=(libxml2-dev pkg-config python3)
+packages=(libxml2-dev pkg-config python3 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

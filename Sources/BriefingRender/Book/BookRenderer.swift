@@ -1,0 +1,199 @@
+import BriefingModel
+import Dispatch
+import Foundation
+
+/// What a render made, for the command line to print.
+public struct RenderReport: Sendable {
+    public var file: String
+    public var pages: Int
+    /// Problems a reader would notice (missing glyphs, clipped blocks); printed as warnings.
+    public var warnings: [String]
+}
+
+/// The briefing book: cover, contents, summary, topic overview, commitment timeline, one
+/// section per topic, one page per (recent) meeting, appendix — each switchable and ordered
+/// by the layout. A pure function of (analysis, layout, date).
+public struct BookRenderer {
+    public let layout: Layout
+
+    public init(layout: Layout) { self.layout = layout }
+
+    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil) throws -> RenderReport {
+        let style = DocumentStyle(layout: layout)
+        let date = date ?? DocumentDate.resolve(analysis: analysis)
+        let doc = try PDFDocument(url: url, style: style)
+        let book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
+                                   date: date, links: layout.links && PDFRepair.qpdf != nil)
+        let trace = RenderTrace()
+        for section in layout.sections where section != .cover && section != .contents {
+            book.compose(section, into: doc.composer)
+            trace.mark(section.rawValue)
+        }
+        // Front matter is composed last, when the body's page numbers are known.
+        let front = Composer(canvas: doc.canvas, style: style)
+        let frontPages = PageCount()
+        for section in layout.sections where section == .cover || section == .contents {
+            book.composeFront(section, into: front, body: doc.composer, frontPages: frontPages)
+        }
+        frontPages.value = front.pageCount
+        doc.composer.prepend(front)
+        let d = book.digest
+        try doc.write(metadata: PDFMetadata(
+            title: layout.title, author: layout.author,
+            subject: "\(layout.relationship): \(d.meetings) meetings, \(d.periodText)",
+            keywords: analysis.topics.map(\.label).joined(separator: ", "),
+            creator: "BriefingBook (briefing book)", date: date), runningTitle: layout.title)
+        trace.mark("draw and write \(doc.composer.pageCount) pages")
+        return RenderReport(file: url.path, pages: doc.composer.pageCount,
+                            warnings: Self.warnings(engine: doc.canvas.text, composer: doc.composer))
+    }
+
+    static func warnings(engine: TextEngine, composer: Composer) -> [String] {
+        var w: [String] = []
+        if engine.unknownGlyphs > 0 {
+            w.append("\(engine.unknownGlyphs) character(s) had no glyph in the layout's fonts (install fonts-noto-core "
+                     + "fonts-noto-cjk), e.g. \(engine.unknownSamples.map { "“\($0)”" }.joined(separator: ", "))")
+        }
+        if composer.clippedBlocks > 0 { w.append("\(composer.clippedBlocks) block(s) taller than a page were cut") }
+        return w
+    }
+}
+
+/// A number known only after composing, read when drawing.
+final class PageCount: @unchecked Sendable { var value = 0 }
+
+/// The book's sections, composed into the page flow. One instance per render.
+struct BookComposition {
+    let analysis: Analysis
+    let digest: BriefingDigest
+    let style: DocumentStyle
+    let date: DocumentDate
+    let links: Bool
+
+    var limits: Layout.Limits { style.layout.limits }
+
+    func compose(_ section: Layout.Section, into c: Composer) {
+        switch section {
+        case .summary: summary(c)
+        case .topicOverview: topicOverview(c)
+        case .timeline: timeline(c)
+        case .topics: topics(c)
+        case .meetings: meetings(c)
+        case .appendix: appendix(c)
+        default: break
+        }
+    }
+
+    func composeFront(_ section: Layout.Section, into c: Composer, body: Composer, frontPages: PageCount) {
+        switch section {
+        case .cover: cover(c)
+        case .contents: contents(c, body: body, frontPages: frontPages)
+        default: break
+        }
+    }
+
+    // MARK: cover and contents
+
+    func cover(_ c: Composer) {
+        c.newPage(section: "Cover", chrome: false)
+        let layout = style.layout
+        let d = digest
+        let made = date.day.description
+        let titleStyle = style.h1.with(size: style.h1.font.size * 1.5)
+        let st = style
+        c.place(height: c.body.height) { canvas, frame in
+            canvas.fill(Rect(x: 0, y: 0, width: layout.page.width, height: frame.y + 120), st.colors.accent)
+            canvas.text(layout.relationship.uppercased(), in: Rect(x: frame.x, y: frame.y + 20, width: frame.width, height: 16),
+                        style: st.label.with(color: .white).bold.with(size: st.label.font.size + 2), maxLines: 1)
+            canvas.text(layout.title, in: Rect(x: frame.x, y: frame.y + 150, width: frame.width, height: 120),
+                        style: titleStyle.with(color: st.colors.ink), maxLines: 3)
+            var y = frame.y + 290.0
+            let facts: [(String, String)] = [
+                ("Period covered", d.periodText),
+                ("Meetings", "\(d.meetings)"),
+                ("Sources", "\(d.sources) readout\(d.sources == 1 ? "" : "s")"),
+                ("Commitments", "\(d.commitments) in \(analysis.threads.count) thread\(analysis.threads.count == 1 ? "" : "s")"),
+                ("Made", made),
+            ]
+            for (k, v) in facts {
+                canvas.text(k, in: Rect(x: frame.x, y: y, width: 130, height: 18), style: st.label.with(color: st.colors.muted)
+                    .with(size: st.body.font.size + 1), maxLines: 1)
+                canvas.text(v, in: Rect(x: frame.x + 130, y: y, width: frame.width - 130, height: 18),
+                            style: st.h3.with(size: st.body.font.size + 2), maxLines: 1)
+                y += 24
+            }
+            canvas.line(from: Point(frame.x, frame.maxY - 40), to: Point(frame.maxX, frame.maxY - 40), st.colors.rule)
+            canvas.text("Prepared by \(layout.author) from \(d.sources) meeting readout\(d.sources == 1 ? "" : "s"). "
+                        + "Every count in this book is computed from the readouts; sources are listed in the appendix.",
+                        in: Rect(x: frame.x, y: frame.maxY - 34, width: frame.width, height: 34), style: st.caption, maxLines: 2)
+        }
+    }
+
+    func contents(_ c: Composer, body: Composer, frontPages: PageCount) {
+        c.newPage(section: "Contents")
+        c.heading("Contents", level: 1, anchor: "contents", inOutline: false)
+        let entries = body.outline.filter { $0.level <= 2 }
+        let lineStyle1 = style.h3.with(size: style.body.font.size)
+        let lineStyle2 = style.body.with(size: style.body.font.size - 0.5)
+        let numberWidth = 40.0
+        for e in entries {
+            let st = e.level == 1 ? lineStyle1 : lineStyle2
+            let indent = e.level == 1 ? 0.0 : 14.0
+            let before = e.level == 1 ? 5.0 : 0.0
+            let block = c.canvas.text.layout(e.title, style: st, width: c.body.width - indent - numberWidth - 8, maxLines: 1)
+            let h = block.height + 3
+            c.ensure(before + h)
+            if !c.atTop { c.advance(before) }
+            let top = c.cursor
+            let x = c.body.x, right = c.body.maxX
+            let anchorPage = body.anchors[e.anchor] ?? 0
+            let muted = style.colors.rule
+            let numberStyle = st.with(alignment: .right)
+            c.draw { canvas in
+                canvas.draw(block, at: Point(x + indent, top))
+                let leaderStart = x + indent + block.width + 4, leaderEnd = right - numberWidth
+                if leaderEnd > leaderStart + 6 {
+                    canvas.line(from: Point(leaderStart, top + block.baseline), to: Point(leaderEnd, top + block.baseline),
+                                muted, width: 0.6, dash: [0.6, 2.4])
+                }
+                canvas.text(String(anchorPage + frontPages.value + 1), in: Rect(x: right - numberWidth, y: top, width: numberWidth, height: h),
+                            style: numberStyle, maxLines: 1)
+            }
+            if links { c.link(Rect(x: x, y: top, width: c.body.width, height: h), to: e.anchor) }
+            c.advance(h)
+        }
+    }
+
+    // MARK: helpers shared by the sections
+
+    static func day(_ d: CalendarDay?) -> String { d?.description ?? "undated" }
+
+    static func actor(_ a: String) -> String {
+        switch a {
+        case "japan": "Japan"
+        case "us": "U.S."
+        case "both": "both"
+        default: a
+        }
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    func topicAnchor(_ id: String) -> String {
+        "topic-" + String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
+    }
+}
+
+/// With BRIEFING_TRACE set, prints how long each step of a render took, on standard error.
+public final class RenderTrace {
+    public init() {}
+    private let on = ProcessInfo.processInfo.environment["BRIEFING_TRACE"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    public func mark(_ step: String) {
+        guard on else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data(String(format: "trace: %-40@ %8.3f s\n", step as NSString, Double(now - last) / 1e9).utf8))
+        last = now
+    }
+}

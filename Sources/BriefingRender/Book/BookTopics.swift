@@ -1,0 +1,78 @@
+import BriefingModel
+
+/// One section per topic: trend chart, its threads, its commitments with sources.
+extension BookComposition {
+    func topics(_ c: Composer) {
+        c.newPage(section: "Topics")
+        c.heading("Topics", level: 1, anchor: "topics")
+        let shown = analysis.topics.filter { $0.mentions > 0 || $0.commitments > 0 }
+        c.paragraph("One section for each of the \(shown.count) topics that came up, most mentioned first.", style: style.caption)
+        let commitmentsByTopic = commitmentIndex()
+        for (i, topic) in shown.enumerated() {
+            if i > 0 { c.newPage(section: topic.label) } else { c.section = topic.label }
+            topicSection(topic, commitments: commitmentsByTopic[topic.id] ?? [], into: c)
+        }
+    }
+
+    /// Where a commitment sits: meeting and commitment indices, and its meeting's day.
+    struct CommitmentRef { var day: Int; var meeting: Int; var commitment: Int }
+
+    /// Commitments per topic, most recent first (as indices, so nothing large is copied).
+    private func commitmentIndex() -> [String: [CommitmentRef]] {
+        var out: [String: [CommitmentRef]] = [:]
+        for (mi, m) in analysis.meetings.enumerated() {
+            let day = m.date?.dayNumber ?? Int.min
+            for (ci, cm) in m.commitments.enumerated() {
+                for t in cm.topics { out[t, default: []].append(CommitmentRef(day: day, meeting: mi, commitment: ci)) }
+            }
+        }
+        for k in out.keys {
+            out[k]!.sort { a, b in a.day != b.day ? a.day > b.day : (a.meeting, a.commitment) < (b.meeting, b.commitment) }
+        }
+        return out
+    }
+
+    private func topicSection(_ topic: TopicFrequency, commitments refs: [CommitmentRef], into c: Composer) {
+        let commitments = refs.prefix(limits.topicCommitments).map { r in
+            (analysis.meetings[r.meeting].date, analysis.meetings[r.meeting].commitments[r.commitment])
+        }
+        let total = refs.count
+        let trend = TopicTrendChart(topic: topic)
+        let st = style
+        c.heading(topic.label, level: 2, anchor: topicAnchor(topic.id), keepWith: trend.height(width: c.body.width))
+        let threads = analysis.threads.filter { $0.topic == topic.id }
+        var m = Markup()
+        m.append("Mentioned ")
+        m.bold("\(topic.mentions)")
+        m.append(" times at ")
+        m.bold("\(topic.meetings)")
+        m.append(" meetings")
+        if let a = topic.firstDate, let b = topic.lastDate { m.append(a == b ? " on \(a)" : " between \(a) and \(b)") }
+        m.append("; ")
+        m.bold("\(topic.commitments)")
+        m.append(" commitments in \(Self.plural(threads.count, "thread")).")
+        c.paragraph(markup: m, style: style.small, spaceAfter: 6)
+        c.place(height: trend.height(width: c.body.width), spaceAfter: 8) { canvas, frame in trend.draw(in: frame, on: canvas, style: st) }
+
+        if !threads.isEmpty {
+            c.heading("Commitment threads", level: 3, inOutline: false, keepWith: 40)
+            let shown = Array(threads.prefix(limits.topicThreads))
+            c.table(threadTable(shown, total: threads.count, showTopic: false))
+        }
+        c.heading("Commitments", level: 3, inOutline: false, keepWith: 40)
+        if refs.isEmpty {
+            c.paragraph("No commitments on this topic in the period.", style: style.caption)
+            return
+        }
+        let rows = commitments
+        c.table(Table(
+            columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
+                      .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
+            rows: rows.map { d, cm in
+                [.init(Self.day(d)), .init(Self.actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
+                 .init("“\(cm.text)”"), .init("\(cm.file):\(cm.line)")]
+            },
+            note: total > rows.count
+                ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil))
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BriefingModel
+import BriefingRender
+import Foundation
+
+struct Book: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "book",
+        abstract: "Render the briefing book (PDF) from readouts or a saved analysis.",
+        discussion: """
+        The book has a cover; contents with page numbers, live links and the same tree as PDF \
+        bookmarks; a summary (top topics, commitments new / strengthened / weakened / lapsed, \
+        what to watch); a topic overview (frequency chart, topic × meeting heat map); the \
+        commitment timeline; one section per topic; one page per meeting (the most recent ones \
+        for a large corpus, all of them listed in the appendix); and an appendix (sources, \
+        extraction warnings, taxonomy, method).
+
+        Which sections appear, their order, page size (A4 or US Letter), fonts, colours and \
+        limits come from the layout (layouts/book.yaml by default; --layout letter-book for \
+        layouts/letter-book.yaml). Output is byte-identical for the same analysis and layout: \
+        the PDF's dates come from SOURCE_DATE_EPOCH when set, otherwise from the last meeting.
+
+        Warnings (a glyph no font could draw, a block cut to fit) go to standard error. Exit \
+        status: 0 written; 64 bad arguments; 78 unusable layout (file:line: error: key: ...); \
+        66 unreadable input; 74 the PDF could not be written.
+
+        Examples:
+          briefing book --input seeds -o output/briefing-book.pdf
+          briefing book --analysis a.json --from 2017-01-01 --to 2018-12-31
+          briefing book --analysis a.json --layout letter-book -o book.pdf
+        """)
+
+    @OptionGroup var source: RenderInputOptions
+    @OptionGroup var period: PeriodOptions
+
+    @Option(name: .long, help: ArgumentHelp("Layout name in the layouts folder, or a .yaml path.", valueName: "name"))
+    var layout: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The PDF to write.", valueName: "file"))
+    var output: String = "briefing-book.pdf"
+
+    func run() throws {
+        let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
+        let whole = try source.load()
+        // "Made" is the whole analysis's date, whatever period is shown.
+        let date = DocumentDate.resolve(analysis: whole)
+        let analysis = period.period.apply(to: whole)
+        let report = try RenderOutput.writing(output) { try BookRenderer(layout: layout).render(analysis, to: $0, date: date) }
+        RenderOutput.report(report, as: output)
+        print("\(output): \(report.pages) pages")
+    }
+}

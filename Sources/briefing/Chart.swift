@@ -1,0 +1,74 @@
+import ArgumentParser
+import BriefingModel
+import BriefingRender
+import Foundation
+
+extension ChartExporter.Format: ExpressibleByArgument {}
+
+struct Chart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Write standalone charts (PDF, SVG or PNG) to drop into slides.",
+        discussion: """
+        --topic ID writes that topic's trend chart (mentions and meetings per year) as \
+        topic-ID.FORMAT. --all writes every topic's chart and the overview charts: \
+        topic-frequency, topic-heatmap and commitment-timeline. PNG is drawn at 2× (144 dpi); \
+        SVG text is drawn as outlines (cairo 1.16), so it looks the same without the fonts.
+
+        Colours and fonts come from the book layout (layouts/book.yaml by default).
+
+        Each file is written to a temporary name and renamed, and is byte-identical on \
+        re-render. Exit status as for `briefing book`.
+
+        Examples:
+          briefing chart --analysis output/analysis.json --all -o output/charts
+          briefing chart --input seeds --topic north-korea --format svg -o charts
+        """)
+
+    @OptionGroup var source: RenderInputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Topic id (see the taxonomy) to chart.", valueName: "id"))
+    var topic: String?
+
+    @Flag(name: .long, help: "Every topic's chart and the overview charts.")
+    var all = false
+
+    @Option(name: .long, help: ArgumentHelp("pdf, svg or png.", valueName: "format"))
+    var format: ChartExporter.Format = .pdf
+
+    @Option(name: .long, help: ArgumentHelp("Layout for fonts and colours.", valueName: "name"))
+    var layout: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the charts into.", valueName: "dir"))
+    var output: String = "charts"
+
+    func validate() throws {
+        if (topic == nil) == !all { throw ValidationError("give --topic ID or --all") }
+    }
+
+    func run() throws {
+        let trace = RenderTrace()
+        let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
+        let analysis = try source.load()
+        trace.mark("load")
+        let exporter = ChartExporter(layout: layout)
+        let folder = URL(fileURLWithPath: output)
+        let date = DocumentDate.resolve(analysis: analysis)
+        var items: [ChartExporter.Item] = []
+        if all {
+            items = exporter.overviewItems(analysis) + analysis.topics.map(exporter.topicItem)
+        } else if let topic {
+            guard let t = analysis.topics.first(where: { $0.id == topic }) else {
+                throw ValidationError(RenderError.unknownTopic(topic, analysis.topics.map(\.id)).localizedDescription)
+            }
+            items = [exporter.topicItem(t)]
+        }
+        for item in items {
+            let url = try RenderOutput.writing(folder.appendingPathComponent(item.name).path) { _ in
+                try exporter.write(item, format: format, folder: folder, date: date)
+            }
+            print(url.path)
+        }
+        trace.mark("\(items.count) charts")
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import BriefingModel
+import BriefingRender
+import Foundation
+
+/// Where `book`, `brief` and `chart` get their analysis: a folder of readouts (extracted now)
+/// or a saved analysis JSON; and which layouts folder and period to use.
+struct RenderInputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder of readouts (.txt, .md, .html) to analyse now.", valueName: "dir"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("A saved analysis, as written by `briefing analyze --json`.", valueName: "file"))
+    var analysis: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder of layout and configuration YAML files.", valueName: "dir"))
+    var layouts: String = "layouts"
+
+    func validate() throws {
+        if input != nil && analysis != nil { throw ValidationError("give --input or --analysis, not both") }
+        if input == nil && analysis == nil { throw ValidationError("give --input DIR (readouts) or --analysis FILE (saved analysis)") }
+    }
+
+    var layoutsFolder: URL { URL(fileURLWithPath: layouts) }
+
+    /// Loads or computes the analysis; extraction findings go to standard error.
+    func load() throws -> Analysis {
+        if let analysis {
+            do { return try AnalysisReader.load(from: URL(fileURLWithPath: analysis)) } catch {
+                FileHandle.standardError.write(Data("\(analysis): error: cannot read the analysis: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(66) // EX_NOINPUT
+            }
+        }
+        return try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder)
+    }
+}
+
+/// `--from` / `--to`.
+struct PeriodOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("First day to include (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last day to include (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    func validate() throws {
+        for (name, v) in [("--from", from), ("--to", to)] {
+            if let v, CalendarDay(iso: v) == nil || v.count != 10 { throw ValidationError("\(name) needs a date as YYYY-MM-DD, got '\(v)'") }
+        }
+        if let a = from.flatMap(CalendarDay.init(iso:)), let b = to.flatMap(CalendarDay.init(iso:)), b < a {
+            throw ValidationError("--to (\(b)) is before --from (\(a))")
+        }
+    }
+
+    var period: AnalysisPeriod { AnalysisPeriod(from: from.flatMap(CalendarDay.init(iso:)), to: to.flatMap(CalendarDay.init(iso:))) }
+}
+
+enum RenderOutput {
+    /// Prints a render's warnings as `file: warning: ...` on standard error.
+    static func report(_ r: RenderReport, as path: String) {
+        for w in r.warnings { FileHandle.standardError.write(Data("\(path): warning: \(w)\n".utf8)) }
+    }
+
+    /// Runs a render of `path`; a failure to write is `path: error: ...` and exit 74 (EX_IOERR).
+    static func writing<T>(_ path: String, _ body: (URL) throws -> T) throws -> T {
+        do { return try body(URL(fileURLWithPath: path)) } catch let e as RenderError {
+            FileHandle.standardError.write(Data("\(path): error: \(e.localizedDescription)\n".utf8))
+            throw ExitCode(74)
+        }
+    }
+
+    static func loadLayout(name: String?, kind: Layout.Kind, folder: URL) throws -> Layout {
+        do { return try LayoutLoader.load(name: name, kind: kind, folder: folder) } catch let e as LayoutError {
+            FileHandle.standardError.write(Data("\(e.description)\n".utf8))
+            throw ExitCode(78) // EX_CONFIG, as analyze
+        }
+    }
+}

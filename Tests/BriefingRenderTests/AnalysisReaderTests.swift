@@ -1,0 +1,44 @@
+import BriefingModel
+import Foundation
+import Testing
+@testable import BriefingRender
+
+extension RenderSuite {
+@Suite struct AnalysisReaderTests {
+    @Test func readsWhatTheCanonicalDecoderReads() throws {
+        var a = SyntheticAnalysis.make(meetings: 300, threads: 30, seed: 4)
+        a.meetings[0].title = "Quote \" backslash \\ tab \t 日本 \u{1F1EF}\u{1F1F5} \\u0041"
+        a.meetings[1].date = nil
+        // A clause that is the end of its text (stored as an offset since the model changed).
+        a.meetings[2].commitments = [Commitment(text: "The leaders agreed to meet again in May.", clause: "agreed to meet again in May.",
+                                                actor: "both", strength: .agreed, cue: "agreed", topics: ["visits-calendar"],
+                                                concepts: [], file: "x.txt", line: 3)]
+        a.diagnostics.append(Diagnostic(.error, file: "x.txt", line: nil, "no date"))
+        let data = try AnalysisCoding.encoder(pretty: true).encode(a)
+        let fast = try AnalysisReader.read(data)
+        let slow = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
+        #expect(fast.meetings == slow.meetings)
+        #expect(fast.topics == slow.topics)
+        #expect(fast.threads == slow.threads)
+        #expect(fast.diagnostics == slow.diagnostics)
+        #expect(fast.taxonomy == slow.taxonomy)
+        #expect(fast.summary == slow.summary)
+        #expect(fast.meetings[0].title == a.meetings[0].title)
+    }
+
+    @Test func readsLargeExportsInParallelChunksInOrder() throws {
+        let a = SyntheticAnalysis.make(meetings: 2_100, threads: 5, seed: 8)
+        let data = try AnalysisCoding.encoder(pretty: false).encode(a)
+        let fast = try AnalysisReader.read(data)
+        #expect(fast.meetings == a.meetings)
+        let lean = try AnalysisReader.read(data, full: false)
+        #expect(lean.meetings.map(\.file) == a.meetings.map(\.file))
+        #expect(lean.meetings.flatMap(\.commitments).map(\.text) == a.meetings.flatMap(\.commitments).map(\.text))
+        #expect(lean.meetings.flatMap(\.commitments).allSatisfy { $0.cue.isEmpty && $0.concepts.isEmpty })
+    }
+
+    @Test func rejectsWhatItDoesNotUnderstand() {
+        #expect(throws: JSONPullError.self) { try AnalysisReader.read(Data("{\"summary\": [1,".utf8)) }
+    }
+}
+}

@@ -1,0 +1,56 @@
+import CCairo
+import Foundation
+import Testing
+@testable import BriefingRender
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+extension RenderSuite {
+@Suite struct ChartExporterTests {
+    let exporter = ChartExporter(layout: .defaults(for: .book))
+    let analysis = Fixtures.small
+
+    @Test(arguments: ChartExporter.Format.allCases)
+    func everyChartIsWrittenAndOpens(_ format: ChartExporter.Format) throws {
+        let folder = try PDFTools.temporaryFolder("charts-\(format.rawValue)")
+        let items = exporter.overviewItems(analysis) + analysis.topics.map(exporter.topicItem)
+        for item in items {
+            let url = try exporter.write(item, format: format, folder: folder, date: PDFTools.date)
+            switch format {
+            case .pdf:
+                #expect(try PDFTools.pages(url) == 1, "\(url.lastPathComponent) does not open as a PDF")
+            case .png:
+                let surface = cairo_image_surface_create_from_png(url.path)
+                defer { cairo_surface_destroy(surface) }
+                #expect(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, "\(url.lastPathComponent) does not open")
+                #expect(cairo_image_surface_get_width(surface) == 1280)
+            case .svg:
+                let parser = XMLParser(data: try Data(contentsOf: url))
+                #expect(parser.parse(), "\(url.lastPathComponent) is not well-formed SVG")
+            }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        #expect(names.count == items.count, "no temporary files are left behind")
+    }
+
+    @Test func topicChartCarriesEveryYearsCounts() throws {
+        let topic = try #require(analysis.topics.first)
+        let folder = try PDFTools.temporaryFolder("chart-topic")
+        let url = try exporter.write(exporter.topicItem(topic), format: .pdf, folder: folder, date: PDFTools.date)
+        let text = try PDFTools.text(url, layout: false)
+        #expect(text.contains(topic.label))
+        for y in topic.byYear { #expect(text.contains(String(y.year)), "year \(y.year) missing") }
+    }
+
+    @Test func chartsAreByteIdenticalAcrossRenders() throws {
+        for format in ChartExporter.Format.allCases {
+            let a = try exporter.write(exporter.overviewItems(analysis)[0], format: format,
+                                       folder: try PDFTools.temporaryFolder("same-a"), date: PDFTools.date)
+            let b = try exporter.write(exporter.overviewItems(analysis)[0], format: format,
+                                       folder: try PDFTools.temporaryFolder("same-b"), date: PDFTools.date)
+            #expect(try Data(contentsOf: a) == Data(contentsOf: b), "\(format) differs between renders")
+        }
+    }
+}
+}

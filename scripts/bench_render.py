@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Render benchmark: times and peak RSS of `briefing book`, `brief` and `chart --all`.
+
+For the seeds and for generated corpora (default 1,000, 10,000 and 50,000 readouts, made with
+../shared/tools/gen_corpus.py), it measures, each in a fresh process:
+  - the book from a saved analysis (median of --runs), and its peak RSS;
+  - the book end to end from the readouts (--input DIR), and its peak RSS;
+  - the one-page brief from the saved analysis;
+  - `chart --all` in pdf, svg and png, per chart.
+It also renders the book from a synthetic analysis with 50,000 meetings and 220 threads
+(`briefing synthesize-analysis`), heavier in threads than the generated corpora.
+
+Peak RSS is the child's own ru_maxrss (os.wait4), not the benchmark's. Timings are wall-clock
+on whatever else the machine is doing; the table says the number of runs.
+
+  python3 scripts/bench_render.py --binary .build/release/briefing
+  python3 scripts/bench_render.py --binary .build/release/briefing --sizes 1000 --runs 1
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# matplotlib + ReportLab on this machine, from issue 4 (book of N generated readouts).
+BASELINE_BOOK_SECONDS = {1000: (38.0, 41.0), 10000: (280.0, 280.0)}
+BASELINE_CHART_MS = (33.0, 89.0)
+
+
+LAST_STDERR = [""]
+LAST_CPU = [0.0]
+
+
+def measure_rss(cmd, env=None):
+    """Runs cmd; returns (wall seconds, peak RSS in MB) from the child's own rusage (wait4).
+    Its CPU seconds (user + system) are left in LAST_CPU, its standard error in LAST_STDERR."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         env=dict(os.environ, **(env or {})))
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # analyze exits 1 when some readout failed; the rest is still written
+        sys.stderr.write(err.decode(errors="replace")[-2000:])
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
+    LAST_STDERR[0] = err.decode(errors="replace")
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_run(cmd, runs, env=None):
+    """Median wall time, max peak RSS, median CPU time over `runs` fresh processes."""
+    results = []
+    for _ in range(runs):
+        t, r = measure_rss(cmd, env)
+        results.append((t, r, LAST_CPU[0]))
+    return statistics.median(t for t, _, _ in results), max(r for _, r, _ in results), statistics.median(c for _, _, c in results)
+
+
+def trace_seconds(stderr, step_prefix):
+    """Seconds of a BRIEFING_TRACE step ("trace: 17 charts    0.123 s")."""
+    for line in stderr.splitlines():
+        if line.startswith("trace: ") and line[7:].startswith(step_prefix):
+            return float(line.split()[-2])
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/briefing"))
+    ap.add_argument("--work", default="/tmp/briefing-render-bench", help="folder for corpora and outputs")
+    ap.add_argument("--sizes", default="1000,10000,50000", help="generated corpus sizes")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "tools", "gen_corpus.py"))
+    args = ap.parse_args()
+    b = os.path.abspath(args.binary)
+    os.makedirs(args.work, exist_ok=True)
+    layouts = os.path.join(ROOT, "layouts")
+    rows = []
+
+    corpora = [("seeds", os.path.join(ROOT, "seeds"), None)]
+    for n in [int(s) for s in args.sizes.split(",") if s]:
+        folder = os.path.join(args.work, f"c{n}")
+        if not os.path.isdir(folder):
+            print(f"generating {n} readouts into {folder} ...", flush=True)
+            subprocess.run([sys.executable, args.gen, "--count", str(n), "--seed", "11",
+                            "--formats", "txt,md,html", "--out", folder], check=True, stdout=subprocess.DEVNULL)
+        corpora.append((f"{n:,} generated", folder, n))
+
+    for name, folder, n in corpora:
+        analysis = os.path.join(args.work, f"{os.path.basename(folder)}.json")
+        t_an, rss_an = measure_rss([b, "analyze", "--input", folder, "--layouts", layouts, "--json", analysis, "--quiet"])
+        book = os.path.join(args.work, f"{os.path.basename(folder)}-book.pdf")
+        t_book, rss_book, cpu_book = median_run([b, "book", "--analysis", analysis, "--layouts", layouts, "-o", book], args.runs)
+        t_e2e, rss_e2e = measure_rss([b, "book", "--input", folder, "--layouts", layouts, "-o", book])
+        t_brief, rss_brief, _ = median_run([b, "brief", "--analysis", analysis, "--layouts", layouts,
+                                         "-o", os.path.join(args.work, f"{os.path.basename(folder)}-brief.pdf")], args.runs)
+        pages = subprocess.run(["pdfinfo", book], capture_output=True, text=True).stdout
+        pages = next((l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")), "?")
+        chart_ms, chart_total_ms = {}, {}
+        for fmt in ("pdf", "svg", "png"):
+            out = os.path.join(args.work, f"{os.path.basename(folder)}-charts-{fmt}")
+            draws = []
+            for _ in range(args.runs):
+                t, _ = measure_rss([b, "chart", "--analysis", analysis, "--layouts", layouts, "--all", "--format", fmt, "-o", out],
+                                   env={"BRIEFING_TRACE": "1"})
+                draws.append((t, trace_seconds(LAST_STDERR[0], "") or 0, LAST_STDERR[0]))
+            count = len([f for f in os.listdir(out) if f.endswith("." + fmt)])
+            # Drawing and writing the charts, measured inside the process (after the analysis is loaded).
+            per = [trace_seconds(e, f"{count} charts") for _, _, e in draws]
+            chart_ms[fmt] = 1000 * statistics.median(x for x in per if x is not None) / max(count, 1)
+            chart_total_ms[fmt] = 1000 * statistics.median(t for t, _, _ in draws) / max(count, 1)
+        rows.append(dict(name=name, n=n, analyze=t_an, book=t_book, cpu_book=cpu_book, rss_book=rss_book, e2e=t_e2e,
+                         rss_e2e=rss_e2e, brief=t_brief, pages=pages, charts=chart_ms, charts_total=chart_total_ms))
+        print(f"{name}: analyze {t_an:.2f}s, book {t_book:.3f}s wall {cpu_book:.3f}s cpu ({pages} pages, {rss_book:.0f} MB), "
+              f"end to end {t_e2e:.2f}s ({rss_e2e:.0f} MB), brief {t_brief:.3f}s, "
+              f"chart pdf/svg/png {chart_ms['pdf']:.1f}/{chart_ms['svg']:.1f}/{chart_ms['png']:.1f} ms drawn, "
+              f"{chart_total_ms['pdf']:.1f}/{chart_total_ms['svg']:.1f}/{chart_total_ms['png']:.1f} ms with start-up and load",
+              flush=True)
+
+    synth = os.path.join(args.work, "synthetic-50k.json")
+    subprocess.run([b, "synthesize-analysis", "--meetings", "50000", "--threads", "220", "-o", synth], check=True)
+    t_syn, rss_syn, cpu_syn = median_run([b, "book", "--analysis", synth, "--layouts", layouts,
+                                 "-o", os.path.join(args.work, "synthetic-50k-book.pdf")], args.runs)
+
+    print()
+    load = os.getloadavg()
+    print(f"Render benchmark ({args.runs} run(s), median; peak RSS of the process; load average {load[0]:.1f} on "
+          f"{os.cpu_count()} cores)")
+    print("| corpus | analyze | book from analysis (wall / cpu) | pages | peak RSS | book end to end | peak RSS | brief "
+          "| chart drawn pdf / svg / png | chart with start-up and load |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        c, ct = r["charts"], r["charts_total"]
+        print(f"| {r['name']} | {r['analyze']:.2f} s | {r['book']:.3f} s / {r['cpu_book']:.3f} s | {r['pages']} | {r['rss_book']:.0f} MB "
+              f"| {r['e2e']:.2f} s | {r['rss_e2e']:.0f} MB | {r['brief']:.3f} s | {c['pdf']:.1f} / {c['svg']:.1f} / {c['png']:.1f} ms "
+              f"| {ct['pdf']:.1f} / {ct['svg']:.1f} / {ct['png']:.1f} ms |")
+    print(f"| synthetic 50,000 meetings, 220 threads | | {t_syn:.3f} s / {cpu_syn:.3f} s | | {rss_syn:.0f} MB | | | | | |")
+    print()
+    print("Against the targets and the matplotlib + ReportLab baseline (issue 4, same machine kind):")
+    for r in rows:
+        if r["n"] in BASELINE_BOOK_SECONDS:
+            lo, hi = BASELINE_BOOK_SECONDS[r["n"]]
+            print(f"  book, {r['n']:,} readouts: {r['book']:.3f} s vs {lo:.0f}–{hi:.0f} s -> {lo / r['book']:.0f}–{hi / r['book']:.0f}x faster "
+                  f"(target 20x)")
+        if r["n"] == 50000:
+            ok = lambda x: "ok" if x else "MISSED"
+            print(f"  50,000 book from analysis {r['book']:.2f} s (target < 3 s: {ok(r['book'] < 3)}); end to end {r['e2e']:.2f} s "
+                  f"(target < 15 s: {ok(r['e2e'] < 15)}); peak RSS {max(r['rss_book'], r['rss_e2e']):.0f} MB (target < 500 MB: "
+                  f"{ok(max(r['rss_book'], r['rss_e2e']) < 500)})")
+    worst = max(max(r["charts"].values()) for r in rows)
+    print(f"  standalone chart with --all, drawn and written: worst {worst:.1f} ms a chart (target < 5 ms; matplotlib "
+          f"{BASELINE_CHART_MS[0]:.0f}–{BASELINE_CHART_MS[1]:.0f} ms a figure -> {BASELINE_CHART_MS[0] / worst:.0f}x or more)")
+    print("  The baseline figures are the issue's, measured on this machine kind, not re-run here (matplotlib and")
+    print("  ReportLab are not installed); wall times depend on what else the machine is running (load average above).")
+
+
+if __name__ == "__main__":
+    main()
