@@ -23,6 +23,7 @@ struct ThreadBuilder {
         "new", "these", "those", "than", "over", "under", "no", "not", "there", "been", "have", "has", "had", "was",
         "were", "can", "could", "should", "may", "must", "make", "take", "promote", "advance", "enhance", "relation",
         "relationship", "issue", "matter", "field", "range", "wide", "broad", "strongly", "steadily", "further",
+        "desire", "wish", "readiness", "ready", "hope", "want", "like", "able", "intend", "plan", "aim",
     ]
 
     func threads(_ meetings: [Meeting]) -> [CommitmentThread] {
@@ -48,9 +49,9 @@ struct ThreadBuilder {
                     by = "concept"
                 } else {
                     topic = c.topics.first ?? "general"
-                    let words = ThreadBuilder.keyWords(c.clause)
+                    let (words, gist) = ThreadBuilder.keyWords(c.clause)
                     key = "\(topic)/\(words.joined(separator: "-"))"
-                    label = "\(taxonomy.label(of: topic)): \(words.joined(separator: ", "))"
+                    label = "\(taxonomy.label(of: topic)): \(gist)"
                     by = "wording"
                 }
                 if groups[key] == nil {
@@ -95,16 +96,24 @@ struct ThreadBuilder {
         return .recurring
     }
 
-    /// The two most distinctive content words of a clause: not generic, longest first.
-    static func keyWords(_ clause: String) -> [String] {
-        var seen = Set<String>()
-        var words: [String] = []
-        for t in Tokenizer.tokens(clause) where !generic.contains(t.norm) && t.norm.count > 2 && !t.norm.allSatisfy(\.isNumber) {
-            if seen.insert(t.norm).inserted { words.append(t.norm) }
+    /// What a clause commits to: its first two content words after the cue (not generic, not
+    /// names), as the grouping key, and its first words as a readable label.
+    static func keyWords(_ clause: String) -> (key: [String], gist: String) {
+        let toks = Tokenizer.tokens(clause)
+        let bytes = Array(clause.utf8)
+        // Skip the cue and what carries no content ("to", "that they will", "her").
+        var i = 1
+        while i < toks.count, generic.contains(toks[i].norm) || toks[i].norm.count <= 2 { i += 1 }
+        var key: [String] = []
+        for t in toks[min(i, toks.count)...] where key.count < 2 {
+            if generic.contains(t.norm) || t.capitalized || t.norm.count <= 2 || t.norm.allSatisfy(\.isNumber) { continue }
+            if !key.contains(t.norm) { key.append(t.norm) }
         }
-        let top = words.enumerated().sorted { a, b in
-            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
-        }.prefix(2).map(\.element)
-        return top.sorted()
+        if key.isEmpty { key = ["general"] }
+        let start = i < toks.count ? toks[i].start : 0
+        let words = toks[min(i, toks.count)...].prefix(7)
+        var gist = words.last.map { String(decoding: bytes[start..<$0.end], as: UTF8.self) } ?? clause
+        if toks.count > i + 7 { gist += "…" }
+        return (key, gist)
     }
 }
