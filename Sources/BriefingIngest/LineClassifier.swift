@@ -131,7 +131,8 @@ enum LineClassifier {
 
     static func endsSentence(_ s: Substring) -> Bool {
         // Skip closing quotes and brackets (ASCII and the curly ones, E2 80 99 / E2 80 9D).
-        let u = Array(s.utf8)
+        // Only the last few bytes matter.
+        let u = Array(s.utf8.suffix(12))
         var i = u.count - 1
         while i >= 0 {
             let c = u[i]
@@ -249,6 +250,9 @@ enum LineClassifier {
 
     static func isNoise(_ s: String, words: Int, bullet: Bool, terminal: Bool) -> Bool {
         if words > 40 { return false }
+        // Long running text ending a sentence is never page furniture except a "(PDF)" link.
+        if words > 14, terminal, !bullet, let f = s.utf8.first, !"([PpCcIi©".utf8.contains(f),
+           !containsBytes(s, "PDF"), !containsBytes(s, "pdf") { return false }
         let l = asciiLowercased(s)
         if noiseLines.contains(l) { return true }
         if words <= 14, l.hasPrefix("back to ") || l.hasPrefix("return to ") || l.hasPrefix("go back to ") { return true }

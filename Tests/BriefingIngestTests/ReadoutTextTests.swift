@@ -61,6 +61,12 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(r.prose.first?.number == 7)
     }
 
+    @Test func longCaptionsAndCopyrightLinesAreNoise() throws {
+        let text = "March 9, 2018\n(Photo: Prime Minister Abe and President Trump shake hands before their summit meeting in New York on Thursday.)\nThe two leaders agreed to cooperate closely on every issue before them.\nCopyright 2018 The Daily Newspaper Company, all rights reserved, reproduction in whole or in part is prohibited.\n"
+        let r = try ReadoutText.parse(Array(text.utf8), file: "x.txt", path: "x.txt")
+        #expect(r.prose.map(\.text) == ["The two leaders agreed to cooperate closely on every issue before them."])
+    }
+
     @Test func plainTextSavedAsHTMLIsReadAsText() throws {
         let text = "March 9, 2018\nOn March 9, the two leaders held a telephone talk. They agreed to cooperate.\n"
         let r = try ReadoutText.parse(Array(text.utf8), file: "saved.html", path: "saved.html")
