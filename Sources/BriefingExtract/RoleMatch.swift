@@ -1,3 +1,5 @@
+import BriefingConfig
+
 /// Whether a title as written ("Foreign Minister", "Secretary") names an office as the
 /// registry records it ("Minister for Foreign Affairs", "Secretary of State"). "Prime
 /// Minister" is not "Deputy Prime Minister".
@@ -21,14 +23,5 @@ enum RoleMatch {
         if t == "minister" { return r.contains("minister") && !r.contains("prime") }
         if t == "ambassador" { return r.hasPrefix("ambassador") }
         return false
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 
 /// Maps a data interval onto a span of points.
@@ -66,13 +67,13 @@ public struct TimeScale: Sendable {
 
     /// Tick days and their labels: years, or months when the span is short.
     public func ticks(maxCount: Int) -> [(day: Int, label: String)] {
-        let a = CalendarDayLite(dayNumber: first), b = CalendarDayLite(dayNumber: last)
+        let a = CalendarDay(dayNumber: first), b = CalendarDay(dayNumber: last)
         let years = b.year - a.year
         if years >= 2 {
             let step = max(1, Int(ceil(Double(years + 1) / Double(max(1, maxCount)))))
             var out: [(Int, String)] = []
             var y = a.year + 1
-            while y <= b.year { out.append((CalendarDayLite.dayNumber(y, 1, 1), String(y))); y += step }
+            while y <= b.year { out.append((CalendarDay(year: y, month: 1, day: 1)!.dayNumber, String(y))); y += step }
             return out
         }
         let months = (b.year - a.year) * 12 + b.month - a.month
@@ -82,37 +83,11 @@ public struct TimeScale: Sendable {
         if m > 12 { (y, m) = (y + 1, 1) }
         var k = 0
         while (y, m) <= (b.year, b.month) {
-            if k % step == 0 { out.append((CalendarDayLite.dayNumber(y, m, 1), "\(y)-\(m < 10 ? "0" : "")\(m)")) }
+            if k % step == 0 { out.append((CalendarDay(year: y, month: m, day: 1)!.dayNumber, "\(y)-\(m < 10 ? "0" : "")\(m)")) }
             m += 1
             if m > 12 { (y, m) = (y + 1, 1) }
             k += 1
         }
         return out
-    }
-}
-
-/// Year/month from a day number without pulling the model into the drawing layer.
-struct CalendarDayLite {
-    let year: Int, month: Int
-    init(dayNumber z0: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-    }
-
-    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
