@@ -155,12 +155,29 @@ public enum SentenceSplitter {
         // Single capital initial ("Donald J. Trump").
         if word.utf8.count == 1, let f = word.utf8.first, f >= 0x61, f <= 0x7A, b[s] >= 0x41, b[s] <= 0x5A { return false }
         if word.utf8.contains(0x2E) || word == "u.s" || word == "a.m" || word == "p.m" {
-            // "the U.S. They ..." ends; "U.S. Forces" does not.
             var e = next
             while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
             let after = String(decoding: b[next..<e], as: UTF8.self).lowercased()
-            return starters.contains(after)
+            if starters.contains(after) { return true }
+            let capital = b[next] >= 0x41 && b[next] <= 0x5A
+            // "at 9:45 a.m. The ..." / "a.m. Prime Minister ...": a capital after a time starts anew.
+            if word == "a.m" || word == "p.m" { return capital }
+            // "the U.S. Procurement of ..." ends; "U.S. Forces Japan", "U.S. President" do not.
+            if word == "u.s" || word == "u.k" || word == "u.n" { return capital && !abbreviationModifies.contains(after) }
+            return false
         }
         return true
     }
+
+    /// Words that follow "U.S." as its noun ("U.S. Forces", "U.S. President"), so the dot does
+    /// not end a sentence there.
+    static let abbreviationModifies: Set<String> = [
+        "forces", "force", "president", "vice", "secretary", "government", "ambassador", "military", "administration",
+        "side", "troops", "congress", "embassy", "delegation", "dollar", "economy", "navy", "army", "marine", "marines",
+        "air", "department", "commitment", "alliance", "position", "trade", "tariffs", "tariff", "market", "companies",
+        "firms", "official", "officials", "team", "policy", "interest", "interests", "capabilities", "bases", "base",
+        "territory", "senate", "house", "state", "states", "national", "special", "representative", "treasury",
+        "defense", "indo", "japan", "people", "citizens", "steel", "investment", "forces'", "consulate", "coast",
+        "space", "cyber", "nuclear", "extended", "security", "general", "envoy", "armed", "homeland", "federal",
+    ]
 }

@@ -13,6 +13,15 @@ import Testing
         ])
     }
 
+    @Test func aSentenceEndingInUSBeforeACapitalisedNoun() {
+        let s = SentenceSplitter.splitText("It will continue to procure interceptors developed with the U.S. Procurement of equipment from the U.S. will remain important. U.S. President Trump agreed.")
+        #expect(s.map(\.0) == [
+            "It will continue to procure interceptors developed with the U.S.",
+            "Procurement of equipment from the U.S. will remain important.",
+            "U.S. President Trump agreed.",
+        ])
+    }
+
     @Test func initialsAndDecimalsStayInside() {
         let s = SentenceSplitter.splitText("President Donald J. Trump noted growth of 2.5 percent. Japan agreed.")
         #expect(s.count == 2)
