@@ -2,11 +2,14 @@
 # Installs the system libraries, fonts and checkers BriefingBook needs on a fresh Debian
 # machine. Idempotent: does nothing when everything is present.
 set -euo pipefail
-packages=(libxml2-dev pkg-config python3 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils qpdf)
+packages=(libxml2-dev pkg-config libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk
+          poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The tests and benchmarks run the shared corpus generator with any python3 on the PATH.
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
