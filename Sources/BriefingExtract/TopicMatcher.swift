@@ -2,7 +2,9 @@ import BriefingConfig
 
 /// Decides which topics a statement is about, from the taxonomy's include and exclude
 /// phrases, and which thread concepts a commitment speaks to.
-public struct TopicMatcher: Sendable {
+/// A final class, not a struct: it is called for every sentence, and a struct held by the
+/// extractor was copied on each call (every table retained and released).
+public final class TopicMatcher: Sendable {
     private struct Rule: Sendable {
         var topic: Int
         var exclude: Bool
