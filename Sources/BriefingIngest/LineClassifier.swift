@@ -71,6 +71,12 @@ enum LineClassifier {
     }
 
     static func trim(_ s: Substring) -> Substring {
+        // Most lines start and end with a visible ASCII character: nothing to trim, decided
+        // on two bytes instead of walking scalars.
+        if let f = s.utf8.first, let l = s.utf8.last, f < 0x80, l < 0x80,
+           f != 0x20, f != 0x09, f != 0x0D, l != 0x20, l != 0x09, l != 0x0D {
+            return s
+        }
         var s = s
         while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{FEFF}" || f == "\u{A0}" || f == "\u{3000}" || f == "\r" {
             s = s.unicodeScalars.dropFirst().isEmpty ? "" : Substring(s.unicodeScalars.dropFirst())
@@ -92,6 +98,12 @@ enum LineClassifier {
 
     /// "1.", "1)", "(1)", "(a)", "II." at the start, followed by a space.
     static func splitMarker(_ s: Substring) -> (String, Substring)? {
+        // A marker starts with "(", a digit or a Roman numeral letter; most lines start with
+        // some other ASCII letter, rejected here without building Characters.
+        if let f = s.utf8.first, f < 0x80, f != 0x28, !(f >= 0x30 && f <= 0x39),
+           f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
+            return nil
+        }
         var i = s.startIndex
         var paren = false
         if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
