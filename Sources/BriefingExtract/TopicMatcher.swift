@@ -47,14 +47,16 @@ public final class TopicMatcher: Sendable {
     public func topics(in toks: [Token], range: Range<Int>, text: [UInt8]) -> [Int] {
         let all = rules.allMatches(in: toks, range: range, text: text)
         guard !all.isEmpty else { return [] }
-        var found = Set<Int>()
+        // A short array, not a Set: a sentence names few topics, and hashing cost more.
+        var found: [Int] = []
         for m in all where !m.value.exclude {
             let blocked = all.contains { x in
                 x.value.exclude && x.value.topic == m.value.topic && x.start <= m.start && m.end <= x.end
             }
-            if !blocked { found.insert(m.value.topic) }
+            if !blocked, !found.contains(m.value.topic) { found.append(m.value.topic) }
         }
-        return found.sorted()
+        found.sort()
+        return found
     }
 
     /// Concept ids found in a token range: those of the preferred topics first, then in the
