@@ -28,7 +28,9 @@ enum Actor: Sendable, Equatable {
 /// - A later cue in the same sentence joins the commitment before it (it is part of that
 ///   clause) unless it starts a coordinated clause of its own ("signed X and confirmed Y");
 ///   "... and agreed on the importance of Y" always joins.
-struct CommitmentDetector: Sendable {
+/// A final class, not a struct: it is called for every sentence, and a struct held by the
+/// extractor was copied on each call (every table retained and released).
+final class CommitmentDetector: Sendable {
     enum CueKind: Sendable { case verb, sharedView, intention, desire, modal }
 
     struct Candidate: Sendable {

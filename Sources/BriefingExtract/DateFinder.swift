@@ -20,7 +20,11 @@ public enum DateFinder {
     public static func dates(in text: String) -> [WrittenDate] {
         // Every date has a number in it.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
-        let toks = Tokenizer.tokens(text)
+        return dates(in: Tokenizer.tokens(text))
+    }
+
+    /// Dates in already tokenized text (the extractor has tokenized titles and the opening).
+    public static func dates(in toks: [Token]) -> [WrittenDate] {
         var out: [WrittenDate] = []
         var i = 0
         while i < toks.count {
@@ -34,7 +38,13 @@ public enum DateFinder {
                 i += 3
                 continue
             }
-            if let m = months[t.lower], t.capitalized || t.lower.count > 3 {
+            // Both orders need a number starting one of the two words; test that before hashing.
+            guard let f0 = t.lower.utf8.first else { i += 1; continue }
+            let startsDigit = f0 >= 0x30 && f0 <= 0x39
+            if !startsDigit {
+                guard i + 1 < toks.count, let f1 = toks[i + 1].lower.utf8.first, f1 >= 0x30, f1 <= 0x39 else { i += 1; continue }
+            }
+            if !startsDigit, let m = months[t.lower], t.capitalized || t.lower.count > 3 {
                 // Month Day[, Year]
                 if i + 1 < toks.count, let d = dayNumber(toks[i + 1].lower) {
                     var year: Int?

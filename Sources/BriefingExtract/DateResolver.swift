@@ -15,7 +15,8 @@ struct DateResolver {
     }
 
     /// The date the text gives for the meeting: datelines and titles first, then the opening.
-    static func writtenDate(titles: [String], datelines: [String], opening: [String]) -> WrittenDate? {
+    /// Takes tokens: the extractor has already tokenized the titles and opening sentences.
+    static func writtenDate(titles: [[Token]], datelines: [[Token]], opening: [[Token]]) -> WrittenDate? {
         let full = (datelines + titles).lazy.flatMap { DateFinder.dates(in: $0) }.first { $0.year != nil }
         let open = opening.lazy.flatMap { DateFinder.dates(in: $0) }.first
         switch (full, open) {

@@ -71,12 +71,31 @@ public final class MeetingExtractor: Sendable {
         let openingParagraph = sentences.indices.prefix(12).first(where: {
             facts.hasKindWords(tokenized[$0].tokens) || !Durations.durations(tokenized[$0].tokens).isEmpty
         }).map { sentences[$0].paragraph } ?? firstParagraph
-        let opening = sentences.filter { $0.paragraph == openingParagraph }
+        let openingIndexes = sentences.indices.filter { sentences[$0].paragraph == openingParagraph }
+        let opening = openingIndexes.map { sentences[$0] }
         let openingText = opening.map(\.text).joined(separator: " ")
         let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
+        // The opening's tokens are its sentences' tokens, offsets shifted to the joined text:
+        // words never span the joining space, so this is what tokenizing `openingText` gives.
+        let openingBytes = Array(openingText.utf8)
+        var openingTokens: [Token] = []
+        var shift = 0
+        for i in openingIndexes {
+            for var t in tokenized[i].tokens {
+                t.start += shift
+                t.end += shift
+                openingTokens.append(t)
+            }
+            shift += tokenized[i].bytes.count + 1
+        }
+        // Titles are tokenized once, for dates, people and kinds.
+        let titleTokens: [(tokens: [Token], bytes: [UInt8])] = titleLines.map { t in
+            var b = Array(t.utf8)
+            return (lexicon.tokens(&b), b)
+        }
 
-        let written = DateResolver.writtenDate(titles: titleLines, datelines: datelines,
-                                               opening: opening.prefix(3).map(\.text))
+        let written = DateResolver.writtenDate(titles: titleTokens.map(\.tokens), datelines: datelines.map { Tokenizer.tokens($0) },
+                                               opening: openingIndexes.prefix(3).map { tokenized[$0].tokens })
         let provisionalDay = written?.day_ ?? manifest?.date
             ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
 
@@ -88,10 +107,8 @@ public final class MeetingExtractor: Sendable {
                           others: mentions.otherMentions(toks))
         }
         var table = PersonTable()
-        let titleHits = titleLines.map { t -> (Int, [MentionFinder.PersonHit]) in
-            var b = Array(t.utf8)
-            let toks = lexicon.tokens(&b)
-            return (0, mentions.personHits(toks, bytes: b, day: provisionalDay))
+        let titleHits = titleTokens.map { t -> (Int, [MentionFinder.PersonHit]) in
+            (0, mentions.personHits(t.tokens, bytes: t.bytes, day: provisionalDay))
         }
         for (_, hits) in titleHits { for h in hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: openingLine) } }
         for p in parsed { for h in p.hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: p.sentence.line) } }
@@ -199,17 +216,17 @@ public final class MeetingExtractor: Sendable {
         }
 
         // Kind, place, time.
-        var kinds = facts.kinds(in: titleLines + [openingText])
+        var kinds = facts.kinds(in: titleTokens + [(openingTokens, openingBytes)])
         if let k = manifest?.kind ?? readout.frontMatter?.fields["kind"], !kinds.contains(k) { kinds.insert(k, at: 0) }
-        if kinds.isEmpty, facts.mentionsGenericMeeting(titleLines + [openingText]) || !participants.isEmpty {
+        if kinds.isEmpty, facts.mentionsGenericMeeting(titleTokens.map(\.tokens) + [openingTokens]) || !participants.isEmpty {
             let leaders = participants.contains { ["President", "Prime Minister"].contains($0.role ?? "") }
             kinds = [leaders ? facts.leadersKind : facts.ministersKind]
         }
-        let timing = facts.timing(openingText)
+        let timing = facts.timing(openingText, openingTokens: openingTokens)
         var parts = timing.parts
         if parts.isEmpty { parts = kinds.map { MeetingPart(kind: $0) } }
         if parts.count == 1, timing.parts.isEmpty { parts[0].startTime = timing.start; parts[0].durationMinutes = timing.minutes }
-        let place = manifest?.place ?? readout.frontMatter?.fields["place"] ?? facts.place(openingText)
+        let place = manifest?.place ?? readout.frontMatter?.fields["place"] ?? facts.place(openingTokens, bytes: openingBytes)
         if kinds.isEmpty {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))

@@ -3,7 +3,9 @@ import BriefingModel
 
 /// The kind(s), parts, start time, duration and place of a meeting, from its title lines and
 /// opening paragraph.
-struct MeetingFacts: Sendable {
+/// A final class, not a struct: it is called for every sentence, and a struct held by the
+/// extractor was copied on each call (every table retained and released).
+final class MeetingFacts: Sendable {
     private let kinds: PhraseMatcher<String>
     private let generic: PhraseMatcher<Bool>
     private let places: PhraseMatcher<String>
@@ -32,19 +34,20 @@ struct MeetingFacts: Sendable {
         ministersKind = v.ministersMeeting
     }
 
-    /// Kinds in order of first appearance in the given texts (titles, then the opening).
-    func kinds(in texts: [String]) -> [String] {
+    /// Kinds in order of first appearance in the given texts (titles, then the opening), each
+    /// already tokenized by the extractor, with its bytes for case-sensitive phrases.
+    func kinds(in texts: [(tokens: [Token], bytes: [UInt8])]) -> [String] {
         var out: [String] = []
         for t in texts {
-            for m in kinds.matches(in: lexicon.tokens(t), text: Array(t.utf8)) where !out.contains(m.value) {
+            for m in kinds.matches(in: t.tokens, text: t.bytes) where !out.contains(m.value) {
                 out.append(m.value)
             }
         }
         return out
     }
 
-    func mentionsGenericMeeting(_ texts: [String]) -> Bool {
-        texts.contains { !generic.matches(in: lexicon.tokens($0)).isEmpty }
+    func mentionsGenericMeeting(_ texts: [[Token]]) -> Bool {
+        texts.contains { !generic.matches(in: $0).isEmpty }
     }
 
     func hasKindWords(_ toks: [Token]) -> Bool {
@@ -54,14 +57,17 @@ struct MeetingFacts: Sendable {
     /// Start time, duration and the parts each with their own, from the opening paragraph.
     /// "commencing at 9:45 a.m. for approximately 90 minutes ... (summit meeting commenced at
     /// 9:50 a.m. and lasted approximately 40 minutes; signing ceremony commenced at 10:40 ...)".
-    func timing(_ opening: String) -> (start: String?, minutes: Int?, parts: [MeetingPart]) {
+    /// `openingTokens` are the tokens of `opening`, reused when it has no parentheses.
+    func timing(_ opening: String, openingTokens: [Token]) -> (start: String?, minutes: Int?, parts: [MeetingPart]) {
         // Split off parenthesised part lists; what is outside is about the whole meeting.
         var outsideBytes: [UInt8] = []
         var inside: [String] = []
         var depth = 0
         var current: [UInt8] = []
+        var sawParenthesis = false
         for b in opening.utf8 {
             if b == 0x28 {
+                sawParenthesis = true
                 if depth == 0 { current.removeAll() } else { current.append(b) }
                 depth += 1
             } else if b == 0x29, depth > 0 {
@@ -74,7 +80,8 @@ struct MeetingFacts: Sendable {
             }
         }
         let outside = String(decoding: outsideBytes, as: UTF8.self)
-        let wholeToks = Tokenizer.tokens(outside)
+        // Without "(" nothing was split off: the outside is the opening, already tokenized.
+        let wholeToks = sawParenthesis ? Tokenizer.tokens(outside) : openingTokens
         let times = Durations.times(outside)
         let start = times.first?.0
         var minutes = Durations.durations(wholeToks).first?.minutes
@@ -103,9 +110,8 @@ struct MeetingFacts: Sendable {
 
     /// Where the meeting was: a known place or alias in the opening, else the place after
     /// "visiting", "in" or "at" when it looks like a name. Countries are too vague and ignored.
-    func place(_ opening: String) -> String? {
-        let toks = lexicon.tokens(opening)
-        let bytes = Array(opening.utf8)
+    /// Takes the opening's tokens and bytes (the extractor has them already).
+    func place(_ toks: [Token], bytes: [UInt8]) -> String? {
         let found = places.matches(in: toks, text: bytes)
         if let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
             return m.value

@@ -29,7 +29,9 @@ struct FoundPerson: Sendable, Hashable {
 }
 
 /// Finds mentions in a sentence's tokens. Built once per configuration.
-struct MentionFinder: Sendable {
+/// A final class, not a struct: it is called for every sentence, and a struct held by the
+/// extractor was copied on each call (every table retained and released).
+final class MentionFinder: Sendable {
     let people: PeopleIndex
     let sideNames: PhraseMatcher<String>
     let others: PhraseMatcher<Bool>

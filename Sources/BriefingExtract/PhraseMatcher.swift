@@ -19,8 +19,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     private var anyCased = false
     private var values: [Value] = []
     private var pool: [Int32] = []
-    /// Entry indexes by the lexicon id of their first word, longest phrase first.
-    private var byFirst: [[Int]] = []
+    /// Entries by the lexicon id of their first word, longest phrase first, as linked lists in
+    /// two flat arrays: the first entry per id (-1 none) and each entry's next. Walking a
+    /// nested array retained and released it for every word that starts a phrase.
+    private var firstEntry: [Int] = []
+    private var nextEntry: [Int] = []
     public var count: Int { values.count }
     public let lexicon: Lexicon
 
@@ -32,7 +35,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         guard let first = toks.first else { return }
         let bytes = Array(phrase.utf8)
         let i = Int(first.id)
-        if i >= byFirst.count { byFirst += Array(repeating: [], count: i - byFirst.count + 1) }
+        if i >= firstEntry.count { firstEntry += Array(repeating: -1, count: i - firstEntry.count + 1) }
         let index = values.count
         cased.append(caseSensitive ? toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } : nil)
         if caseSensitive { anyCased = true }
@@ -40,9 +43,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         wordCounts.append(toks.count)
         values.append(value)
         pool += toks.map(\.id)
-        byFirst[i].append(index)
-        let counts = wordCounts
-        byFirst[i].sort { counts[$0] > counts[$1] }
+        // After every entry at least as long: longest first, equal lengths in the order added.
+        nextEntry.append(-1)
+        if firstEntry[i] < 0 || wordCounts[firstEntry[i]] < toks.count {
+            nextEntry[index] = firstEntry[i]
+            firstEntry[i] = index
+        } else {
+            var p = firstEntry[i]
+            while nextEntry[p] >= 0, wordCounts[nextEntry[p]] >= toks.count { p = nextEntry[p] }
+            nextEntry[index] = nextEntry[p]
+            nextEntry[p] = index
+        }
     }
 
     /// Every match, longest at each start position first; overlapping matches are all returned.
@@ -54,9 +65,13 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         var out: [Match] = []
         for i in range {
             let id = Int(tokens[i].id)
-            guard id > 0, id < byFirst.count else { continue }
-            for e in byFirst[id] where matches(e, tokens, at: i, limit: range.upperBound, text: text) {
-                out.append(Match(value: values[e], start: i, end: i + wordCounts[e]))
+            guard id > 0, id < firstEntry.count else { continue }
+            var e = firstEntry[id]
+            while e >= 0 {
+                if matches(e, tokens, at: i, limit: range.upperBound, text: text) {
+                    out.append(Match(value: values[e], start: i, end: i + wordCounts[e]))
+                }
+                e = nextEntry[e]
             }
         }
         return out
@@ -82,9 +97,13 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public func match(at i: Int, in tokens: [Token], text: [UInt8]? = nil) -> Match? {
         guard i < tokens.count else { return nil }
         let id = Int(tokens[i].id)
-        guard id > 0, id < byFirst.count else { return nil }
-        for e in byFirst[id] where matches(e, tokens, at: i, limit: tokens.count, text: text) {
-            return Match(value: values[e], start: i, end: i + wordCounts[e])
+        guard id > 0, id < firstEntry.count else { return nil }
+        var e = firstEntry[id]
+        while e >= 0 {
+            if matches(e, tokens, at: i, limit: tokens.count, text: text) {
+                return Match(value: values[e], start: i, end: i + wordCounts[e])
+            }
+            e = nextEntry[e]
         }
         return nil
     }

@@ -2,7 +2,9 @@ import BriefingConfig
 
 /// Decides which topics a statement is about, from the taxonomy's include and exclude
 /// phrases, and which thread concepts a commitment speaks to.
-public struct TopicMatcher: Sendable {
+/// A final class, not a struct: it is called for every sentence, and a struct held by the
+/// extractor was copied on each call (every table retained and released).
+public final class TopicMatcher: Sendable {
     private struct Rule: Sendable {
         var topic: Int
         var exclude: Bool
@@ -45,14 +47,16 @@ public struct TopicMatcher: Sendable {
     public func topics(in toks: [Token], range: Range<Int>, text: [UInt8]) -> [Int] {
         let all = rules.allMatches(in: toks, range: range, text: text)
         guard !all.isEmpty else { return [] }
-        var found = Set<Int>()
+        // A short array, not a Set: a sentence names few topics, and hashing cost more.
+        var found: [Int] = []
         for m in all where !m.value.exclude {
             let blocked = all.contains { x in
                 x.value.exclude && x.value.topic == m.value.topic && x.start <= m.start && m.end <= x.end
             }
-            if !blocked { found.insert(m.value.topic) }
+            if !blocked, !found.contains(m.value.topic) { found.append(m.value.topic) }
         }
-        return found.sorted()
+        found.sort()
+        return found
     }
 
     /// Concept ids found in a token range: those of the preferred topics first, then in the

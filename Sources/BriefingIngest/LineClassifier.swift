@@ -71,6 +71,12 @@ enum LineClassifier {
     }
 
     static func trim(_ s: Substring) -> Substring {
+        // Most lines start and end with a visible ASCII character: nothing to trim, decided
+        // on two bytes instead of walking scalars.
+        if let f = s.utf8.first, let l = s.utf8.last, f < 0x80, l < 0x80,
+           f != 0x20, f != 0x09, f != 0x0D, l != 0x20, l != 0x09, l != 0x0D {
+            return s
+        }
         var s = s
         while let f = s.unicodeScalars.first, f == " " || f == "\t" || f == "\u{FEFF}" || f == "\u{A0}" || f == "\u{3000}" || f == "\r" {
             s = s.unicodeScalars.dropFirst().isEmpty ? "" : Substring(s.unicodeScalars.dropFirst())
@@ -92,6 +98,12 @@ enum LineClassifier {
 
     /// "1.", "1)", "(1)", "(a)", "II." at the start, followed by a space.
     static func splitMarker(_ s: Substring) -> (String, Substring)? {
+        // A marker starts with "(", a digit or a Roman numeral letter; most lines start with
+        // some other ASCII letter, rejected here without building Characters.
+        if let f = s.utf8.first, f < 0x80, f != 0x28, !(f >= 0x30 && f <= 0x39),
+           f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
+            return nil
+        }
         var i = s.startIndex
         var paren = false
         if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
@@ -120,8 +132,15 @@ enum LineClassifier {
     }
 
     static func wordCount(_ s: Substring) -> Int {
+        // Over the contiguous bytes when there are (always, for native strings): iterating a
+        // Substring's UTF-8 view byte by byte is several times slower.
+        if let n = s.utf8.withContiguousStorageIfAvailable({ countWords($0) }) { return n }
+        return countWords(s.utf8)
+    }
+
+    private static func countWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
         var n = 0, inWord = false
-        for c in s.utf8 {
+        for c in bytes {
             let w = !(c == 0x20 || c == 0x09)
             if w, !inWord { n += 1 }
             inWord = w
@@ -204,7 +223,12 @@ enum LineClassifier {
 
     /// Substring search over UTF-8 bytes (Foundation's `contains` is slow on Linux).
     static func containsBytes(_ haystack: String, _ needle: StaticString) -> Bool {
-        let h = Array(haystack.utf8)
+        // In place: copying the line into an array cost more than the search.
+        var haystack = haystack
+        return haystack.withUTF8 { h in containsBytes(h, needle) }
+    }
+
+    private static func containsBytes(_ h: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let k = needle.utf8CodeUnitCount
         guard h.count >= k else { return false }
         let p = needle.utf8Start
@@ -217,7 +241,16 @@ enum LineClassifier {
 
     /// Lower-cases ASCII letters only (fast; the noise rules are ASCII).
     static func asciiLowercased(_ s: String) -> String {
-        String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Written straight into the new string's storage, no intermediate array.
+        let n = s.utf8.count
+        return String(unsafeUninitializedCapacity: n) { buf in
+            var i = 0
+            for c in s.utf8 {
+                buf[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                i += 1
+            }
+            return n
+        }
     }
 
     /// How many times any of the navigation separators (" > ", " | ", ...) occurs.
