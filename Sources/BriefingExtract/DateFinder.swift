@@ -74,6 +74,23 @@ public enum DateFinder {
 
     /// "6", "28th", "1st".
     static func dayNumber(_ s: String) -> Int? {
+        // ASCII words (nearly all) on their bytes: the same digits and suffixes, without
+        // Characters and a fresh suffix list per word.
+        let u = s.utf8
+        if u.count <= 4, u.allSatisfy({ $0 < 0x80 }) {
+            var d = 0, k = 0
+            for c in u {
+                guard c >= 0x30, c <= 0x39 else { break }
+                d = d * 10 + Int(c - 0x30)
+                k += 1
+            }
+            guard k >= 1, k <= 2, (1...31).contains(d) else { return nil }
+            let rest = u.dropFirst(k)
+            if rest.isEmpty { return d }
+            guard rest.count == 2, let a = rest.first, let b = rest.last else { return nil }
+            let ok = (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
+            return ok ? d : nil
+        }
         let digits = s.prefix(while: { $0.isNumber })
         guard !digits.isEmpty, digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
         let rest = s.dropFirst(digits.count)

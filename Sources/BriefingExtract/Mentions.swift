@@ -97,20 +97,23 @@ final class MentionFinder: Sendable {
 
     func personHits(_ toks: [Token], bytes: [UInt8], day: CalendarDay?) -> [PersonHit] {
         var out: [PersonHit] = []
+        // Each matcher read once per sentence: reading one out of the index (a class) copies
+        // the struct, retaining all its arrays, and this loop asks at every word.
+        let honorifics = people.honorifics, titles = people.titles, fullNames = people.fullNames
         var i = 0
         while i < toks.count {
             var j = i
             var title: String?
             var honored = false
-            if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
+            if let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
             // A title, singular and not possessive: "Foreign Ministers' Meeting" names no one.
-            if let t = people.titles.match(at: j, in: toks), toks[j].capitalized,
+            if let t = titles.match(at: j, in: toks), toks[j].capitalized,
                !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
                 title = t.value
                 j = t.end
-                if let h = people.honorifics.match(at: j, in: toks) { j = h.end; honored = true }
+                if let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
             }
-            if j < toks.count, toks[j].capitalized, let m = people.fullNames.match(at: j, in: toks) {
+            if j < toks.count, toks[j].capitalized, let m = fullNames.match(at: j, in: toks) {
                 var hit = PersonHit(start: i, end: m.end, registryIndex: m.value, title: title)
                 hit.appositiveCountry = appositive(toks, bytes: bytes, after: m.end)
                 hit.appositiveTitle = appositiveTitle(toks, after: m.end)
@@ -123,7 +126,7 @@ final class MentionFinder: Sendable {
                 var k = j
                 while k < toks.count, k - j < 4,
                       toks[k].capitalized || (k > j && toks[k].start > 0 && bytes[toks[k].start - 1] == 0x2D),
-                      !(k > j && people.titles.match(at: k, in: toks) != nil) {
+                      !(k > j && titles.match(at: k, in: toks) != nil) {
                     k += 1
                     if toks[k - 1].possessive || toks[k - 1].punctuationAfter != 0 { break }
                 }

@@ -166,6 +166,7 @@ enum LineClassifier {
     }
 
     static func capitalizedShare(_ s: Substring) -> Double {
+        if let share = s.utf8.withContiguousStorageIfAvailable({ asciiCapitalizedShare($0) }), let share { return share }
         var words = 0, caps = 0
         for w in s.split(separator: " ") {
             guard let f = w.first(where: { $0.isLetter || $0.isNumber }) else { continue }
@@ -173,6 +174,38 @@ enum LineClassifier {
             if ["of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"].contains(lower) { continue }
             words += 1
             if f.isUppercase || f.isNumber { caps += 1 }
+        }
+        return words == 0 ? 0 : Double(caps) / Double(words)
+    }
+
+    static let shareStopwords: [StaticString] = ["of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"]
+
+    /// `capitalizedShare` over the bytes of an all-ASCII line (nil otherwise), where a letter
+    /// is A-Z or a-z and a number 0-9, so the answer is the same without building Characters
+    /// and a lower-cased copy of every word.
+    private static func asciiCapitalizedShare(_ u: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isStopword(_ s: Int, _ e: Int) -> Bool {
+            shareStopwords.contains { w in
+                guard w.utf8CodeUnitCount == e - s else { return false }
+                for k in 0..<(e - s) where u[s + k] | (isLetter(u[s + k]) ? 0x20 : 0) != w.utf8Start[k] { return false }
+                return true
+            }
+        }
+        var words = 0, caps = 0
+        var i = 0
+        let n = u.count
+        while i < n {
+            if u[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < n, u[j] != 0x20 { j += 1 }
+            if let f = u[i..<j].first(where: { isLetter($0) || isDigit($0) }), !isStopword(i, j) {
+                words += 1
+                if (f >= 0x41 && f <= 0x5A) || isDigit(f) { caps += 1 }
+            }
+            i = j
         }
         return words == 0 ? 0 : Double(caps) / Double(words)
     }
