@@ -44,23 +44,17 @@ public enum DateFinder {
             if !startsDigit {
                 guard i + 1 < toks.count, let f1 = toks[i + 1].lower.utf8.first, f1 >= 0x30, f1 <= 0x39 else { i += 1; continue }
             }
-            if !startsDigit, let m = months[t.lower], t.capitalized || t.lower.count > 3 {
-                // Month Day[, Year]
-                if i + 1 < toks.count, let d = dayNumber(toks[i + 1].lower) {
-                    var year: Int?
-                    if i + 2 < toks.count, let y = yearNumber(toks[i + 2].lower) { year = y }
-                    if CalendarDay(year: year ?? 2000, month: m, day: d) != nil {
-                        out.append(WrittenDate(year: year, month: m, day: d))
-                        i += year == nil ? 2 : 3
-                        continue
-                    }
-                }
-            } else if let f = t.lower.utf8.first, f >= 0x30, f <= 0x39, let d = dayNumber(t.lower), i + 1 < toks.count,
-                      let m = months[toks[i + 1].lower],
-                      toks[i + 1].capitalized {
-                // Day Month [Year]
-                var year: Int?
-                if i + 2 < toks.count, let y = yearNumber(toks[i + 2].lower) { year = y }
+            // "Month Day[, Year]" or "Day Month [Year]"; the year, when there, is the third word.
+            var found: (month: Int, day: Int)?
+            if !startsDigit, let m = months[t.lower], t.capitalized || t.lower.count > 3,
+               i + 1 < toks.count, let d = dayNumber(toks[i + 1].lower) {
+                found = (m, d)
+            } else if startsDigit, let d = dayNumber(t.lower), i + 1 < toks.count,
+                      let m = months[toks[i + 1].lower], toks[i + 1].capitalized {
+                found = (m, d)
+            }
+            if let (m, d) = found {
+                let year = i + 2 < toks.count ? yearNumber(toks[i + 2].lower) : nil
                 if CalendarDay(year: year ?? 2000, month: m, day: d) != nil {
                     out.append(WrittenDate(year: year, month: m, day: d))
                     i += year == nil ? 2 : 3
