@@ -20,8 +20,13 @@ struct Aggregator {
         let diagnostics = results.flatMap(\.diagnostics).sorted { a, b in
             a.file != b.file ? a.file < b.file : (a.line ?? 0) < (b.line ?? 0)
         }
-        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains { d in d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml") } }.count
-        let failed = results.filter { r in r.meeting == nil ? r.diagnostics.contains { !$0.file.hasSuffix(".yaml") && !$0.file.hasSuffix(".yml") && $0.severity == .error } : r.failed }.count
+        // A readout failed when an error is about it (the manifest's own findings ride in
+        // results of their own and are not readouts).
+        func aboutAReadout(_ d: Diagnostic) -> Bool {
+            d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml")
+        }
+        let failed = results.filter { $0.diagnostics.contains(where: aboutAReadout) }.count
+        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains(where: aboutAReadout) }.count
         // The meetings are copied out; let the per-readout results go before threads are built.
         results = []
         let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)

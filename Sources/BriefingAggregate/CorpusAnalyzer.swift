@@ -107,8 +107,7 @@ public struct CorpusAnalyzer: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(files.count, lo + chunk)
             for i in lo..<hi {
-                let r = autoreleasepoolIfAvailable { extract(readoutAt: files[i], manifest: manifest) }
-                box.set(i, r)
+                box.set(i, extract(readoutAt: files[i], manifest: manifest))
             }
         }
         return box.values
@@ -142,6 +141,3 @@ final class ResultBox: @unchecked Sendable {
     }
     var values: [ReadoutResult] { storage.map { $0! } }
 }
-
-@inline(__always)
-func autoreleasepoolIfAvailable<T>(_ body: () -> T) -> T { body() }
