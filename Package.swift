@@ -52,7 +52,7 @@ let package = Package(
         ),
         // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
         .target(name: "BriefingRender", dependencies: [
-            "BriefingModel", "CCairo", .product(name: "Yams", package: "Yams"),
+            "BriefingModel", "BriefingConfig", "CCairo", .product(name: "Yams", package: "Yams"),
         ]),
         // Periodic reports: schedules, period calendar, the SQLite ledger and the runner.
         // Extraction and rendering are injected, so this stage never reaches into theirs.

@@ -1,8 +1,9 @@
 import BriefingModel
+import Foundation
 
 /// A layout, registry or manifest file that cannot be used: names the file, the key and the
 /// line, and says how to fix it.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+public struct ConfigurationError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var key: String?
@@ -20,4 +21,6 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostic.description }
+
+    public var errorDescription: String? { description }
 }

@@ -96,13 +96,13 @@ public struct CorpusSnapshot: Sendable {
     }
 
     /// Extracts on every core, storing results in batches so memory stays flat.
-    private static func extract(_ todo: [ReadoutEntry], analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger,
+    private static func extract(_ uncached: [ReadoutEntry], analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger,
                                 now: Date, log: (String) -> Void) throws -> [String: CalendarDay?] {
         let batch = 512
         var dates: [String: CalendarDay?] = [:]
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for start in stride(from: 0, to: todo.count, by: batch) {
-            let slice = Array(todo[start..<min(todo.count, start + batch)])
+        for start in stride(from: 0, to: uncached.count, by: batch) {
+            let slice = Array(uncached[start..<min(uncached.count, start + batch)])
             let results = ResultBox(count: slice.count)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let encoder = JSONEncoder()
@@ -117,7 +117,7 @@ public struct CorpusSnapshot: Sendable {
             let entries = results.values
             try ledger.storeCache(entries, extractor: analyzer.cacheKey, at: now)
             for e in entries { dates[e.hash] = e.date }
-            if todo.count > batch { log("  extracted \(min(todo.count, start + batch))/\(todo.count)") }
+            if uncached.count > batch { log("  extracted \(min(uncached.count, start + batch))/\(uncached.count)") }
         }
         return dates
     }
