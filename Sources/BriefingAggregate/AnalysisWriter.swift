@@ -1,4 +1,5 @@
 import BriefingModel
+import Dispatch
 import Foundation
 
 /// Writes the analysis export atomically (a temporary file beside the target, then rename),
@@ -28,23 +29,53 @@ public enum AnalysisWriter {
                 buffer.append(try encoder.encode(value))
                 emit(last ? "\n" : ",\n")
             }
-            func list<T: Encodable>(_ key: String, _ items: [T], last: Bool = false,
-                                    fast: ((inout ExportJSON, T) -> Void)? = nil) throws {
+            func list<T: Encodable>(_ key: String, _ items: [T], last: Bool = false) throws {
                 emit("  \"\(key)\": [")
-                var json = ExportJSON()
                 for (i, item) in items.enumerated() {
                     emit(i == 0 ? "\n    " : ",\n    ")
-                    if let fast {
-                        json.bytes.removeAll(keepingCapacity: true)
-                        fast(&json, item)
-                        buffer.append(contentsOf: json.bytes)
-                    } else {
-                        buffer.append(try encoder.encode(item))
-                    }
+                    buffer.append(try encoder.encode(item))
                     try flush()
                 }
                 emit(items.isEmpty ? "]" : "\n  ]")
                 emit(last ? "\n" : ",\n")
+            }
+            /// The bulk (meetings, threads): encoded on all cores in pieces of about
+            /// `pieceBytes` (from each item's estimated size), a few pieces at a time into
+            /// buffers that are reused, and written in order.
+            func fastList<T: Sendable>(_ key: String, _ items: [T], estimatedBytes: (T) -> Int,
+                                       _ encode: @escaping @Sendable (inout ExportJSON, T) -> Void) throws {
+                emit("  \"\(key)\": [")
+                try flush(force: true)
+                let pieceBytes = 1 << 17
+                let pieces = Pieces(count: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+                var start = 0
+                while start < items.count {
+                    // The next round: up to `pieces.count` ranges of about pieceBytes each.
+                    var ranges: [Range<Int>] = []
+                    var end = start
+                    while end < items.count, ranges.count < pieces.count {
+                        let lo = end
+                        var size = 0
+                        while end < items.count, end == lo || size + estimatedBytes(items[end]) <= pieceBytes {
+                            size += estimatedBytes(items[end])
+                            end += 1
+                        }
+                        ranges.append(lo..<end)
+                    }
+                    let round = ranges
+                    DispatchQueue.concurrentPerform(iterations: round.count) { p in
+                        pieces.fill(p) { json in
+                            for i in round[p] {
+                                json.raw(i == 0 ? "\n    " : ",\n    ")
+                                encode(&json, items[i])
+                            }
+                        }
+                    }
+                    for p in round.indices { try pieces.read(p) { try handle.write(contentsOf: $0) } }
+                    start = end
+                }
+                emit(items.isEmpty ? "]" : "\n  ]")
+                emit(",\n") // never the last key
             }
             // Keys in sorted order, as the pretty encoder would write them.
             emit("{\n")
@@ -52,10 +83,11 @@ public enum AnalysisWriter {
             try field("format_version", analysis.formatVersion)
             try field("generator", analysis.generator)
             try field("input", analysis.input)
-            try list("meetings", analysis.meetings) { $0.meeting($1) }
+            try fastList("meetings", analysis.meetings,
+                         estimatedBytes: { 1_000 + 500 * $0.commitments.count + ($0.statements?.count ?? 0) * 300 }) { $0.meeting($1) }
             try field("summary", analysis.summary)
             try list("taxonomy", analysis.taxonomy)
-            try list("threads", analysis.threads) { $0.thread($1) }
+            try fastList("threads", analysis.threads, estimatedBytes: { 300 + 300 * $0.occurrences.count }) { $0.thread($1) }
             try list("topics", analysis.topics, last: true)
             emit("}\n")
             try flush(force: true)
@@ -69,5 +101,29 @@ public enum AnalysisWriter {
             try? FileManager.default.removeItem(at: tmp)
             throw error
         }
+    }
+}
+
+/// Reusable buffers for encoded pieces: during a round each is filled by one worker, then
+/// read by the writer; distinct workers touch distinct buffers, rounds never overlap.
+private final class Pieces: @unchecked Sendable {
+    private let buffers: UnsafeMutableBufferPointer<ExportJSON>
+    var count: Int { buffers.count }
+    init(count: Int) {
+        buffers = .allocate(capacity: count)
+        _ = buffers.initialize(from: (0..<count).map { _ in ExportJSON(capacity: 1 << 18) })
+    }
+    deinit {
+        buffers.deinitialize()
+        buffers.deallocate()
+    }
+    func fill(_ i: Int, _ body: (inout ExportJSON) -> Void) {
+        buffers[i].bytes.removeAll(keepingCapacity: true)
+        body(&buffers[i])
+    }
+    /// Hands the piece to `body`; a buffer grown past a few pieces (a very large item) is let go.
+    func read(_ i: Int, _ body: ([UInt8]) throws -> Void) rethrows {
+        try body(buffers[i].bytes)
+        if buffers[i].bytes.capacity > 1 << 20 { buffers[i] = ExportJSON(capacity: 1 << 18) }
     }
 }

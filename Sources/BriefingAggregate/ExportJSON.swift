@@ -17,20 +17,32 @@ struct ExportJSON {
 
     mutating func string(_ s: String) {
         bytes.append(0x22)
-        for c in s.utf8 {
-            switch c {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-            default: bytes.append(c)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs that need no escaping are copied whole.
+            var run = 0
+            for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                escape(c)
+                run = i + 1
             }
+            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         bytes.append(0x22)
+    }
+
+    private mutating func escape(_ c: UInt8) {
+        switch c {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            let h = hex.utf8Start
+            bytes += [0x5C, 0x75, 0x30, 0x30, h[Int(c >> 4)], h[Int(c & 0xF)]]
+        }
     }
 
     mutating func string(_ s: String?) {

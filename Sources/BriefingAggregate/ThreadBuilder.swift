@@ -32,53 +32,51 @@ struct ThreadBuilder {
             var label: String
             var topic: String
             var groupedBy: String
-            var occurrences: [String: CommitmentThread.Occurrence] = [:] // by file: strongest
-            var order: [String] = []
+            /// One occurrence per meeting (its strongest), in meeting order.
+            var occurrences: [CommitmentThread.Occurrence] = []
+            var lastMeeting = -1
         }
         var conceptLabel: [String: (String, String)] = [:]
         for t in taxonomy.topics { for c in t.concepts { conceptLabel[c.id] = (c.label, t.id) } }
-        var groups: [String: Group] = [:]
-        var keys: [String] = []
-        for m in meetings {
+        var groups: [Group] = []
+        var index: [String: Int] = [:]
+        for (position, m) in meetings.enumerated() {
             for c in m.commitments {
-                let key: String, label: String, topic: String, by: String
-                if let concept = c.concepts.first, let (l, t) = conceptLabel[concept] {
+                let key: String
+                let make: () -> Group
+                if let concept = c.concepts.first, let (label, topic) = conceptLabel[concept] {
                     key = concept
-                    label = l
-                    topic = t
-                    by = "concept"
+                    make = { Group(id: key, label: label, topic: topic, groupedBy: "concept") }
                 } else {
-                    topic = c.topics.first ?? "general"
+                    let topic = c.topics.first ?? "general"
                     let (words, gist) = ThreadBuilder.keyWords(c.clause)
                     key = "\(topic)/\(words.joined(separator: "-"))"
-                    label = "\(taxonomy.label(of: topic)): \(gist)"
-                    by = "wording"
+                    make = { Group(id: key, label: "\(taxonomy.label(of: topic)): \(gist)", topic: topic, groupedBy: "wording") }
                 }
-                if groups[key] == nil {
-                    groups[key] = Group(id: key, label: label, topic: topic, groupedBy: by)
-                    keys.append(key)
+                let g: Int
+                if let found = index[key] {
+                    g = found
+                } else {
+                    g = groups.count
+                    index[key] = g
+                    groups.append(make())
                 }
                 let occ = CommitmentThread.Occurrence(file: m.file, date: m.date, strength: c.strength, actor: c.actor,
                                                       text: c.text, line: c.line)
-                if let existing = groups[key]!.occurrences[m.file] {
-                    if c.strength > existing.strength { groups[key]!.occurrences[m.file] = occ }
+                if groups[g].lastMeeting == position {
+                    if c.strength > groups[g].occurrences[groups[g].occurrences.count - 1].strength {
+                        groups[g].occurrences[groups[g].occurrences.count - 1] = occ
+                    }
                 } else {
-                    groups[key]!.occurrences[m.file] = occ
-                    groups[key]!.order.append(m.file)
+                    groups[g].occurrences.append(occ)
+                    groups[g].lastMeeting = position
                 }
             }
         }
-        // Meetings in date order, to know how many came after a thread's last occurrence.
-        let order = meetings.map(\.file)
-        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        var out: [CommitmentThread] = []
-        for key in keys {
-            let g = groups[key]!
-            let occ = g.order.map { g.occurrences[$0]! }
-            let lastPos = g.order.compactMap { position[$0] }.max() ?? 0
-            let after = order.count - 1 - lastPos
-            out.append(CommitmentThread(id: g.id, label: g.label, topic: g.topic, groupedBy: g.groupedBy,
-                                        occurrences: occ, trend: trend(occ.map(\.strength), meetingsAfter: after)))
+        // Meetings are in date order: how many came after a thread's last occurrence.
+        let out = groups.map { g in
+            CommitmentThread(id: g.id, label: g.label, topic: g.topic, groupedBy: g.groupedBy, occurrences: g.occurrences,
+                             trend: trend(g.occurrences.map(\.strength), meetingsAfter: meetings.count - 1 - g.lastMeeting))
         }
         return out.sorted { a, b in
             if a.occurrences.count != b.occurrences.count { return a.occurrences.count > b.occurrences.count }

@@ -86,5 +86,12 @@ import Testing
         for (name, ok) in [("date", dates), ("kind", kinds), ("topics", topicsOK), ("participants", participantsOK), ("commitments", commitmentsOK)] {
             #expect(Double(ok) / Double(n) >= 0.97, "\(name): \(ok)/\(n)")
         }
+        // The export is written in pieces on several threads: all of it, in order.
+        let url = corpus.deletingLastPathComponent().appendingPathComponent("analysis.json")
+        try AnalysisWriter.write(a, to: url)
+        let back = try AnalysisCoding.load(from: url)
+        #expect(back.meetings == a.meetings)
+        #expect(back.threads == a.threads)
+        #expect(back.diagnostics == a.diagnostics)
     }
 }

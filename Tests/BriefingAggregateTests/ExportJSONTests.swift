@@ -27,5 +27,10 @@ import Testing
         w.string("a \"quoted\" \\ line\nwith\ttab \u{01} and “curly” / slash")
         let back = try JSONDecoder().decode(String.self, from: Data(w.bytes))
         #expect(back == "a \"quoted\" \\ line\nwith\ttab \u{01} and “curly” / slash")
+        for s in ["", "plain", "\u{1F}\u{7F}\r\n\"\\", "末尾の\"引用\"", "a\\", "\"x"] {
+            var w = ExportJSON()
+            w.string(s)
+            #expect(w.bytes == Array(try AnalysisCoding.encoder(pretty: false).encode(s)), "\(s.debugDescription)")
+        }
     }
 }
