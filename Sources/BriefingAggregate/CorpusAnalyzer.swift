@@ -41,15 +41,21 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are skipped.
     public func readoutFiles(in folder: URL) throws -> [URL] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw CorpusError.unreadableFolder(folder.path, (error as NSError).localizedDescription)
+        // readdir, not FileManager: no stat per entry, which a folder of 50,000 readouts feels.
+        guard let dir = opendir(folder.path) else {
+            throw CorpusError.unreadableFolder(folder.path, String(cString: strerror(errno)))
         }
-        return names.filter { name in
-            !name.hasPrefix(".") && ReadoutText.extensions.contains((name as NSString).pathExtension.lowercased())
-        }.sorted().map { folder.appendingPathComponent($0) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
+                  ReadoutText.extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            names.append(name)
+        }
+        return names.sorted().map { folder.appendingPathComponent($0, isDirectory: false) }
     }
 
     /// The folder's manifest, if any; a malformed one is an error diagnostic, not a stop.

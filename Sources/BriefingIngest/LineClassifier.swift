@@ -212,9 +212,19 @@ enum LineClassifier {
 
     /// "Abe: We ..." — a gist line, running text.
     static func hasSpeakerPrefix(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":") else { return false }
-        let head = s[..<colon]
-        return head.split(separator: " ").count <= 4 && head.first?.isUppercase == true && s.distance(from: colon, to: s.endIndex) > 10
+        // Over bytes: the colon, then at most four words before it (a byte search instead of
+        // building Characters for the whole line).
+        guard let colon = s.utf8.firstIndex(of: 0x3A) else { return false }
+        var words = 0, inWord = false
+        for c in s.utf8[..<colon] {
+            let w = c != 0x20
+            if w, !inWord {
+                words += 1
+                if words > 4 { return false }
+            }
+            inWord = w
+        }
+        return s.first?.isUppercase == true && !s[colon...].dropFirst(10).isEmpty
     }
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",

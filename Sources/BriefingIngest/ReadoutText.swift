@@ -79,9 +79,23 @@ public struct ReadoutText: Sendable {
         }
         var raw: [RawLine] = []
         var n = offset
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            n += 1
-            raw.append(RawLine(text: String(Substring(line)), number: n, heading: false))
+        text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else {
+                n += 1
+                raw.append(RawLine(text: "", number: n, heading: false))
+                return
+            }
+            var start = 0
+            while true {
+                let rest = utf8.count - start
+                let newline = memchr(base + start, 0x0A, rest).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                let end = newline ?? utf8.count
+                n += 1
+                raw.append(RawLine(text: String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self),
+                                   number: n, heading: false))
+                guard let newline else { break }
+                start = newline + 1
+            }
         }
         let lines = LineClassifier.classify(raw, format: format)
         guard lines.contains(where: { $0.role == .prose }) else {

@@ -36,7 +36,7 @@ public enum TextDecoding {
                 note = "not valid UTF-8; read as Windows-1252 (save the file as UTF-8 to silence this)"
             }
         }
-        if text.utf8.contains(0x0D) {
+        if text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .empty }
