@@ -25,8 +25,12 @@ struct Aggregator {
         func aboutAReadout(_ d: Diagnostic) -> Bool {
             d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml")
         }
-        let failed = results.filter { $0.diagnostics.contains(where: aboutAReadout) }.count
-        let readouts = results.filter { $0.meeting != nil || $0.diagnostics.contains(where: aboutAReadout) }.count
+        var failed = 0, readouts = 0
+        for r in results {
+            let didFail = r.diagnostics.contains(where: aboutAReadout)
+            if didFail { failed += 1 }
+            if didFail || r.meeting != nil { readouts += 1 }
+        }
         // The meetings are copied out; let the per-readout results go before threads are built.
         results = []
         let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)

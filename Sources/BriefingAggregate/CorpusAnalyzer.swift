@@ -106,17 +106,17 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Extracts files in parallel, results in file order.
     public func extractAll(_ files: [URL], manifest: Manifest?) -> [ReadoutResult] {
-        let box = ResultBox(count: files.count)
+        let box = SlotArray<ReadoutResult?>(count: files.count, repeating: nil)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, min(64, files.count / (workers * 8) + 1))
         let chunks = (files.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(files.count, lo + chunk)
             for i in lo..<hi {
-                box.set(i, extract(readoutAt: files[i], manifest: manifest))
+                box[i] = extract(readoutAt: files[i], manifest: manifest)
             }
         }
-        return box.values
+        return box.values.map { $0! }
     }
 
     /// Aggregates extracted readouts: meetings in date order, topic frequencies, threads.
@@ -135,15 +135,15 @@ public enum CorpusError: Error, CustomStringConvertible {
     }
 }
 
-/// Results written by index from several threads; each index is written once.
-final class ResultBox: @unchecked Sendable {
-    private var storage: [ReadoutResult?]
+/// Results written by index from several threads; each index is written by one thread.
+final class SlotArray<T>: @unchecked Sendable {
+    private var storage: [T]
     private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: ReadoutResult) {
-        lock.lock()
-        storage[i] = r
-        lock.unlock()
+    init(count: Int, repeating value: T) { storage = Array(repeating: value, count: count) }
+    subscript(i: Int) -> T {
+        get { lock.withLock { storage[i] } }
+        set { lock.withLock { storage[i] = newValue } }
     }
-    var values: [ReadoutResult] { storage.map { $0! } }
+    /// The values once every worker is done.
+    var values: [T] { lock.withLock { storage } }
 }

@@ -1,6 +1,7 @@
 import BriefingConfig
 import BriefingExtract
 import BriefingModel
+import Dispatch
 
 /// Groups commitments made again at later meetings into threads, by meaning: commitments
 /// that speak to the same taxonomy concept (a group of phrases meaning one thing: "maximum
@@ -38,20 +39,23 @@ struct ThreadBuilder {
         }
         var conceptLabel: [String: (String, String)] = [:]
         for t in taxonomy.topics { for c in t.concepts { conceptLabel[c.id] = (c.label, t.id) } }
+        // Commitments that name no concept are keyed by their clause's words, which needs the
+        // clause tokenized: done on all cores first.
+        let wording = Self.wordingKeys(meetings, concepts: Set(conceptLabel.keys))
         var groups: [Group] = []
         var index: [String: Int] = [:]
         for (position, m) in meetings.enumerated() {
-            for c in m.commitments {
+            for (n, c) in m.commitments.enumerated() {
                 let key: String
                 let make: () -> Group
-                if let concept = c.concepts.first, let (label, topic) = conceptLabel[concept] {
-                    key = concept
-                    make = { Group(id: key, label: label, topic: topic, groupedBy: "concept") }
-                } else {
+                if let (words, gist) = wording[position][n] {
                     let topic = c.topics.first ?? "general"
-                    let (words, gist) = ThreadBuilder.keyWords(c.clause)
-                    key = "\(topic)/\(words.joined(separator: "-"))"
+                    key = "\(topic)/\(words)"
                     make = { Group(id: key, label: "\(taxonomy.label(of: topic)): \(gist)", topic: topic, groupedBy: "wording") }
+                } else {
+                    let (label, topic) = conceptLabel[c.concepts[0]]!
+                    key = c.concepts[0]
+                    make = { Group(id: key, label: label, topic: topic, groupedBy: "concept") }
                 }
                 let g: Int
                 if let found = index[key] {
@@ -83,6 +87,23 @@ struct ThreadBuilder {
             if a.lastDate != b.lastDate { return (a.lastDate ?? CalendarDay(dayNumber: 0)) > (b.lastDate ?? CalendarDay(dayNumber: 0)) }
             return a.id < b.id
         }
+    }
+
+    /// For each meeting, for each commitment: its joined key words and gist when it is grouped
+    /// by wording (its first concept, if any, is not in the taxonomy), nil when by concept.
+    static func wordingKeys(_ meetings: [Meeting], concepts: Set<String>) -> [[(String, String)?]] {
+        let out = SlotArray<[(String, String)?]>(count: meetings.count, repeating: [])
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (meetings.count + chunk - 1) / chunk) { k in
+            for i in (k * chunk)..<min(meetings.count, (k + 1) * chunk) {
+                out[i] = meetings[i].commitments.map { c in
+                    if let concept = c.concepts.first, concepts.contains(concept) { return nil }
+                    let (words, gist) = keyWords(c.clause)
+                    return (words.joined(separator: "-"), gist)
+                }
+            }
+        }
+        return out.values
     }
 
     func trend(_ strengths: [Commitment.Strength], meetingsAfter: Int) -> CommitmentThread.Trend {

@@ -9,25 +9,31 @@ enum TopicFrequencies {
             var first: CalendarDay?, last: CalendarDay?
             var years: [Int: (Int, Int)] = [:]
         }
-        var acc: [String: Acc] = [:]
+        // One accumulator per taxonomy topic, by position (an id outside the taxonomy has no row).
+        var slot: [String: Int] = [:]
+        for (i, t) in taxonomy.topics.enumerated() { slot[t.id] = i }
+        var acc = Array(repeating: Acc(), count: taxonomy.topics.count)
+        var seen = Set<Int>()
         for m in meetings {
             for t in m.topics {
-                var a = acc[t.id, default: Acc()]
-                a.mentions += t.mentions
-                a.meetings += 1
+                guard let i = slot[t.id] else { continue }
+                acc[i].mentions += t.mentions
+                acc[i].meetings += 1
                 if let d = m.date {
-                    a.first = a.first.map { min($0, d) } ?? d
-                    a.last = a.last.map { max($0, d) } ?? d
-                    let y = a.years[d.year, default: (0, 0)]
-                    a.years[d.year] = (y.0 + t.mentions, y.1 + 1)
+                    acc[i].first = acc[i].first.map { min($0, d) } ?? d
+                    acc[i].last = acc[i].last.map { max($0, d) } ?? d
+                    let y = acc[i].years[d.year, default: (0, 0)]
+                    acc[i].years[d.year] = (y.0 + t.mentions, y.1 + 1)
                 }
-                acc[t.id] = a
             }
-            for c in m.commitments { for t in Set(c.topics) { acc[t, default: Acc()].commitments += 1 } }
+            for c in m.commitments {
+                seen.removeAll(keepingCapacity: true)
+                for t in c.topics { if let i = slot[t], seen.insert(i).inserted { acc[i].commitments += 1 } }
+            }
         }
         var out: [TopicFrequency] = []
-        for topic in taxonomy.topics {
-            let a = acc[topic.id] ?? Acc()
+        for (i, topic) in taxonomy.topics.enumerated() {
+            let a = acc[i]
             out.append(TopicFrequency(id: topic.id, label: topic.label, mentions: a.mentions, meetings: a.meetings,
                                       commitments: a.commitments, firstDate: a.first, lastDate: a.last,
                                       byYear: a.years.keys.sorted().map { .init(year: $0, mentions: a.years[$0]!.0, meetings: a.years[$0]!.1) }))

@@ -90,8 +90,21 @@ struct Analyze: ParsableCommand {
             }
             print(SummaryText.render(shown, wrote: strict && errors > 0 ? nil : json))
         }
+        // The process ends here: freeing 50,000 meetings object by object would cost half a
+        // second for nothing.
+        keepUntilExit(analysis)
         if analysis.summary.failed > 0 || (strict && errors > 0) { throw ExitCode(1) }
     }
+}
+
+/// Never frees `value`: for what a command holds until the process exits anyway.
+func keepUntilExit<T>(_ value: T) {
+    _ = Unmanaged.passRetained(KeptValue(value))
+}
+
+private final class KeptValue<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Loads the layouts folder or exits 78 (EX_CONFIG) with the file, key and line.
