@@ -329,10 +329,16 @@ public final class MeetingExtractor: Sendable {
     }
 
     static func tidySegment(_ s: String) -> String {
-        var t = Substring(s)
-        while let f = t.first, f == " " || f == "," || f == ";" { t.removeFirst() }
-        while let l = t.last, l == " " || l == "," || l == ";" { t.removeLast() }
-        for lead in ["and ", "but ", "while "] where t.hasPrefix(lead) { t = t.dropFirst(lead.count) }
-        return String(t)
+        // Over bytes: spaces, commas and semicolons at either end, then a leading conjunction.
+        let u = Array(s.utf8)
+        var lo = 0, hi = u.count
+        func isEdge(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2C || c == 0x3B }
+        while lo < hi, isEdge(u[lo]) { lo += 1 }
+        while hi > lo, isEdge(u[hi - 1]) { hi -= 1 }
+        for lead: StaticString in ["and ", "but ", "while "] {
+            let k = lead.utf8CodeUnitCount
+            if hi - lo >= k, (0..<k).allSatisfy({ u[lo + $0] == lead.utf8Start[$0] }) { lo += k }
+        }
+        return lo == 0 && hi == u.count ? s : String(decoding: u[lo..<hi], as: UTF8.self)
     }
 }

@@ -79,13 +79,13 @@ public enum SentenceSplitter {
     /// "Abe: We decided ..." -> ("Abe", "We decided ..."): one to four capitalised words, a colon.
     static func gistSpeaker(_ s: String) -> (String, String)? {
         // Cheap reject: a speaker prefix is short, so its colon is within the first 40 bytes.
-        guard s.utf8.prefix(40).contains(0x3A), let colon = s.firstIndex(of: ":") else { return nil }
+        guard let colon = s.utf8.prefix(40).firstIndex(of: 0x3A) else { return nil }
         let head = s[..<colon]
         let words = head.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "of" }),
               !head.contains(where: { $0.isNumber }) else { return nil }
         let rest = s[s.index(after: colon)...].drop(while: { $0 == " " })
-        guard rest.count > 8, rest.first?.isUppercase == true || rest.first == "\"" || rest.first == "“" else { return nil }
+        guard !rest.dropFirst(8).isEmpty, rest.first?.isUppercase == true || rest.first == "\"" || rest.first == "“" else { return nil }
         return (String(head), String(rest))
     }
 

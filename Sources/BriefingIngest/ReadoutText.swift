@@ -27,13 +27,37 @@ public struct ReadoutText: Sendable {
 
     /// Reads and classifies one readout file.
     public static func load(_ url: URL, displayPath: String? = nil) throws(IngestError) -> ReadoutText {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw IngestError(line: nil, "cannot be read (\((error as NSError).localizedDescription)); check that it exists and is readable")
+        let path = url.path
+        let file = path.utf8.lastIndex(of: 0x2F).map { String(path[path.index(after: $0)...]) } ?? path
+        return try parse(readBytes(path), file: file, path: displayPath ?? path)
+    }
+
+    /// The whole file, read with one open and as few reads as its size allows.
+    static func readBytes(_ path: String) throws(IngestError) -> [UInt8] {
+        func failure(_ why: String) -> IngestError {
+            IngestError(line: nil, "cannot be read (\(why)); check that it exists and is readable")
         }
-        return try parse(Array(data), file: url.lastPathComponent, path: displayPath ?? url.path)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw failure(String(cString: strerror(errno))) }
+        if st.st_mode & S_IFMT == S_IFDIR { throw failure("it is a folder") }
+        // One byte more than the size, so the end of the file is seen without growing.
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let got = bytes.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw failure(String(cString: strerror(errno)))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     public static func parse(_ bytes: [UInt8], file: String, path: String) throws(IngestError) -> ReadoutText {
