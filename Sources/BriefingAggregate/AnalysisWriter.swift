@@ -43,7 +43,7 @@ public enum AnalysisWriter {
             /// `pieceBytes` (from each item's estimated size), a few pieces at a time into
             /// buffers that are reused, and written in order.
             func fastList<T: Sendable>(_ key: String, _ items: [T], estimatedBytes: (T) -> Int,
-                                       _ encode: @escaping @Sendable (inout ExportJSON, T) -> Void) throws {
+                                       _ encode: @escaping @Sendable (ExportJSON, T) -> Void) throws {
                 emit("  \"\(key)\": [")
                 try flush(force: true)
                 let pieceBytes = 1 << 17
@@ -67,7 +67,7 @@ public enum AnalysisWriter {
                         pieces.fill(p) { json in
                             for i in round[p] {
                                 json.raw(i == 0 ? "\n    " : ",\n    ")
-                                encode(&json, items[i])
+                                encode(json, items[i])
                             }
                         }
                     }
@@ -107,23 +107,13 @@ public enum AnalysisWriter {
 /// Reusable buffers for encoded pieces: during a round each is filled by one worker, then
 /// read by the writer; distinct workers touch distinct buffers, rounds never overlap.
 private final class Pieces: @unchecked Sendable {
-    private let buffers: UnsafeMutableBufferPointer<ExportJSON>
+    private let buffers: [ExportJSON]
     var count: Int { buffers.count }
-    init(count: Int) {
-        buffers = .allocate(capacity: count)
-        _ = buffers.initialize(from: (0..<count).map { _ in ExportJSON(capacity: 1 << 18) })
+    init(count: Int) { buffers = (0..<count).map { _ in ExportJSON(capacity: 1 << 18) } }
+    func fill(_ i: Int, _ body: (ExportJSON) -> Void) {
+        // A buffer grown past a few pieces (by a very large item) is let go.
+        buffers[i].reset(shrinkingPast: 1 << 20)
+        body(buffers[i])
     }
-    deinit {
-        buffers.deinitialize()
-        buffers.deallocate()
-    }
-    func fill(_ i: Int, _ body: (inout ExportJSON) -> Void) {
-        buffers[i].bytes.removeAll(keepingCapacity: true)
-        body(&buffers[i])
-    }
-    /// Hands the piece to `body`; a buffer grown past a few pieces (a very large item) is let go.
-    func read(_ i: Int, _ body: ([UInt8]) throws -> Void) rethrows {
-        try body(buffers[i].bytes)
-        if buffers[i].bytes.capacity > 1 << 20 { buffers[i] = ExportJSON(capacity: 1 << 18) }
-    }
+    func read(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows { try buffers[i].withBytes(body) }
 }

@@ -83,8 +83,12 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Extracts every readout of the folder on all cores and aggregates.
     public func analyze(folder: URL) throws -> Analysis {
-        let files = try readoutFiles(in: folder)
-        let (manifest, manifestDiags) = loadManifest(in: folder)
+        // The listing and the manifest (a YAML parse of thousands of lines in a large corpus)
+        // are independent: read side by side.
+        let (listing, (manifest, manifestDiags)) = concurrently(
+            { Result { try readoutFiles(in: folder) } },
+            { loadManifest(in: folder) })
+        let files = try listing.get()
         var results = extractAll(files, manifest: manifest)
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
         if let manifest {
@@ -133,6 +137,15 @@ public enum CorpusError: Error, CustomStringConvertible {
         case let .unreadableFolder(path, why): "\(path): error: cannot read the input folder (\(why))"
         }
     }
+}
+
+/// Runs two independent pieces of work side by side; returns both results.
+func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    let first = SlotArray<A?>(count: 1, repeating: nil), second = SlotArray<B?>(count: 1, repeating: nil)
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
+        if task == 0 { first[0] = a() } else { second[0] = b() }
+    }
+    return (first[0]!, second[0]!)
 }
 
 /// Results written by index from several threads; each index is written by one thread.

@@ -4,93 +4,162 @@ import BriefingModel
 /// keys, order and values as the model's Codable form under `AnalysisCoding` (snake_case,
 /// sorted keys, explicit nulls), at a fraction of JSONEncoder's cost on 50,000 meetings.
 /// The round-trip test decodes what this writes with JSONDecoder.
-struct ExportJSON {
-    var bytes: [UInt8] = []
+final class ExportJSON {
+    // A plain growable byte buffer: appending a byte is a store, not an Array append with its
+    // uniqueness and capacity checks (this runs for every byte of a 175 MB export).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// What was written, as an array (a copy).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// What was written, in place.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the buffer; one grown past `limit` bytes is let go first.
+    func reset(shrinkingPast limit: Int = .max) {
+        count = 0
+        if capacity > limit {
+            base.deallocate()
+            capacity = max(64, limit / 4)
+            base = .allocate(capacity: capacity)
+        }
+    }
+
+    @inline(__always)
+    private func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = c
+    }
+
+    @inline(__always)
+    func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let from = buffer.baseAddress, !buffer.isEmpty else { return }
+        reserve(buffer.count)
+        (base + count).update(from: from, count: buffer.count)
+        count += buffer.count
+    }
 
     // MARK: values
 
-    mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    func raw(_ s: StaticString) {
+        s.withUTF8Buffer { append($0) }
     }
 
-    mutating func string(_ s: String) {
-        bytes.append(0x22)
+    func string(_ s: String) {
+        byte(0x22)
         var s = s
         s.withUTF8 { utf8 in
             // Runs that need no escaping are copied whole.
             var run = 0
             for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                if run < i { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
                 escape(c)
                 run = i + 1
             }
-            if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+            if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
-        bytes.append(0x22)
+        byte(0x22)
     }
 
-    private mutating func escape(_ c: UInt8) {
+    private func escape(_ c: UInt8) {
         switch c {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0x22: byte(0x5C); byte(0x22)
+        case 0x5C: byte(0x5C); byte(0x5C)
+        case 0x0A: byte(0x5C); byte(0x6E)
+        case 0x0D: byte(0x5C); byte(0x72)
+        case 0x09: byte(0x5C); byte(0x74)
         default:
             let hex: StaticString = "0123456789abcdef"
             let h = hex.utf8Start
-            bytes += [0x5C, 0x75, 0x30, 0x30, h[Int(c >> 4)], h[Int(c & 0xF)]]
+            for b in [0x5C, 0x75, 0x30, 0x30, h[Int(c >> 4)], h[Int(c & 0xF)]] { byte(b) }
         }
     }
 
-    mutating func string(_ s: String?) {
+    func string(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
-    mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+    func int(_ v: Int) {
+        if v < 0 { byte(0x2D) }
+        var m = v.magnitude
+        if m < 10 { byte(0x30 + UInt8(m)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            while m > 0 {
+                k -= 1
+                digits[k] = 0x30 + UInt8(m % 10)
+                m /= 10
+            }
+            append(UnsafeBufferPointer(rebasing: digits[k...]))
+        }
+    }
 
-    mutating func int(_ v: Int?) {
+    func int(_ v: Int?) {
         if let v { int(v) } else { raw("null") }
     }
 
-    mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
+    func bool(_ v: Bool) { v ? raw("true") : raw("false") }
 
-    mutating func day(_ d: CalendarDay?) { string(d?.description) }
+    func day(_ d: CalendarDay?) { string(d?.description) }
 
-    mutating func strings(_ list: [String]) {
-        bytes.append(0x5B)
+    func strings(_ list: [String]) {
+        byte(0x5B)
         for (i, s) in list.enumerated() {
-            if i > 0 { bytes.append(0x2C) }
+            if i > 0 { byte(0x2C) }
             string(s)
         }
-        bytes.append(0x5D)
+        byte(0x5D)
     }
 
-    mutating func array<T>(_ list: [T], _ each: (inout ExportJSON, T) -> Void) {
-        bytes.append(0x5B)
+    func array<T>(_ list: [T], _ each: (ExportJSON, T) -> Void) {
+        byte(0x5B)
         for (i, x) in list.enumerated() {
-            if i > 0 { bytes.append(0x2C) }
-            each(&self, x)
+            if i > 0 { byte(0x2C) }
+            each(self, x)
         }
-        bytes.append(0x5D)
+        byte(0x5D)
     }
 
     /// `"key":` preceded by `{` for the first key of an object and `,` otherwise.
-    mutating func key(_ k: StaticString, first: Bool = false) {
-        bytes.append(first ? 0x7B : 0x2C)
-        bytes.append(0x22)
+    func key(_ k: StaticString, first: Bool = false) {
+        byte(first ? 0x7B : 0x2C)
+        byte(0x22)
         raw(k)
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        byte(0x22)
+        byte(0x3A)
     }
 
-    mutating func close() { bytes.append(0x7D) }
+    func close() { byte(0x7D) }
 
     // MARK: model
 
-    mutating func meeting(_ m: Meeting) {
+    func meeting(_ m: Meeting) {
         key("commitments", first: true); array(m.commitments) { $0.commitment($1) }
         key("date"); day(m.date)
         key("date_inferred"); bool(m.dateInferred)
@@ -131,7 +200,7 @@ struct ExportJSON {
         close()
     }
 
-    mutating func commitment(_ c: Commitment) {
+    func commitment(_ c: Commitment) {
         key("actor", first: true); string(c.actor)
         key("clause"); string(c.clause)
         key("concepts"); strings(c.concepts)
@@ -144,7 +213,7 @@ struct ExportJSON {
         close()
     }
 
-    mutating func participant(_ p: Participant) {
+    func participant(_ p: Participant) {
         key("country", first: true); string(p.country)
         key("known"); bool(p.known)
         key("name"); string(p.name)
@@ -153,7 +222,7 @@ struct ExportJSON {
         close()
     }
 
-    mutating func thread(_ t: CommitmentThread) {
+    func thread(_ t: CommitmentThread) {
         key("first_date", first: true); day(t.firstDate)
         key("grouped_by"); string(t.groupedBy)
         key("id"); string(t.id)

@@ -11,24 +11,24 @@ import Testing
         let a = try withStatements.analyze(folder: packageRoot.appendingPathComponent("seeds"))
         let encoder = AnalysisCoding.encoder(pretty: false)
         for m in a.meetings {
-            var w = ExportJSON()
+            let w = ExportJSON()
             w.meeting(m)
             #expect(String(decoding: w.bytes, as: UTF8.self) == String(decoding: try encoder.encode(m), as: UTF8.self), "\(m.file)")
         }
         for t in a.threads {
-            var w = ExportJSON()
+            let w = ExportJSON()
             w.thread(t)
             #expect(w.bytes == Array(try encoder.encode(t)), "\(t.id)")
         }
     }
 
     @Test func escapesControlCharactersAndQuotes() throws {
-        var w = ExportJSON()
+        let w = ExportJSON()
         w.string("a \"quoted\" \\ line\nwith\ttab \u{01} and “curly” / slash")
         let back = try JSONDecoder().decode(String.self, from: Data(w.bytes))
         #expect(back == "a \"quoted\" \\ line\nwith\ttab \u{01} and “curly” / slash")
         for s in ["", "plain", "\u{1F}\u{7F}\r\n\"\\", "末尾の\"引用\"", "a\\", "\"x"] {
-            var w = ExportJSON()
+            let w = ExportJSON()
             w.string(s)
             #expect(w.bytes == Array(try AnalysisCoding.encoder(pretty: false).encode(s)), "\(s.debugDescription)")
         }
