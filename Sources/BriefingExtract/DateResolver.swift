@@ -86,16 +86,20 @@ struct DateResolver {
             guard let d = CalendarDay(year: y, month: w.month, day: w.day), d <= asOf else { continue }
             if known.allSatisfy({ holds($0, d) }) { candidates.append(d) }
         }
-        let names = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }.joined(separator: " and ")
+        let nameList = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }
+        let names = nameList.count <= 2 ? nameList.joined(separator: " and ")
+            : nameList.dropLast().joined(separator: ", ") + " and " + nameList.last!
+        let together = known.count == 1 ? "" : known.count == 2 ? " both" : " all"
+        let were = known.count == 1 ? "was" : "were\(together)"
         let how = "add \"\(readout.file): {date: YYYY-MM-DD}\" to manifest.yaml in the input folder to settle it"
         switch candidates.count {
         case 0:
             diags.append(Diagnostic(.error, file: path, line: openingLine,
-                                    "the date has no year, and no year had \(names) all in office on \(monthDay(w)); \(how)"))
+                                    "the date has no year, and no year had \(names)\(together) in office on \(monthDay(w)); \(how)"))
             return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
         case 1:
             diags.append(Diagnostic(.warning, file: path, line: openingLine,
-                                    "the text gives no year; \(candidates[0].year) inferred as the only year \(names) were all in office on \(monthDay(w))"))
+                                    "the text gives no year; \(candidates[0].year) inferred as the only year \(names) \(were) in office on \(monthDay(w))"))
             return Result(date: candidates[0], inferred: true, source: .termsOfOffice, diagnostics: diags)
         default:
             // The readout congratulates on an appointment or speaks of taking office: the first
@@ -103,7 +107,7 @@ struct DateResolver {
             let pick = firstTermCue ? candidates.first! : candidates.last!
             let why = firstTermCue ? "the text speaks of a new appointment, so the first of them" : "the latest of them"
             diags.append(Diagnostic(.warning, file: path, line: openingLine,
-                                    "the text gives no year and \(names) were all in office on \(monthDay(w)) in \(candidates.map { String($0.year) }.joined(separator: ", ")); \(pick.year) taken (\(why)); \(how)"))
+                                    "the text gives no year and \(names) \(were) in office on \(monthDay(w)) in \(candidates.map { String($0.year) }.joined(separator: ", ")); \(pick.year) taken (\(why)); \(how)"))
             return Result(date: pick, inferred: true, source: .termsOfOffice, diagnostics: diags)
         }
     }

@@ -11,6 +11,8 @@ import Testing
         #expect(m.date?.description == "2009-10-18")
         #expect(m.dateInferred)
         #expect(diags.contains { $0.severity == .warning && $0.message.contains("only year") })
+        #expect(diags.contains { $0.message.contains("Prime Minister Hatoyama and President Obama were both in office on October 18") },
+                "\(diags.map(\.message))")
     }
 
     @Test func manifestSettlesIt() throws {
