@@ -330,7 +330,8 @@ enum LineClassifier {
         if words > 14, terminal, !bullet, let f = s.utf8.first, !"([PpCcIi©".utf8.contains(f),
            !containsBytes(s, "PDF"), !containsBytes(s, "pdf") { return false }
         let l = asciiLowercased(s)
-        if noiseLines.contains(l) { return true }
+        // Every navigation line listed has at most four words: longer lines skip the hash.
+        if words <= 4, noiseLines.contains(l) { return true }
         if words <= 14, l.hasPrefix("back to ") || l.hasPrefix("return to ") || l.hasPrefix("go back to ") { return true }
         if l.hasPrefix("(photo") || l.hasPrefix("[photo") || l.hasPrefix("photo:") || l.hasPrefix("photo credit")
             || l.hasPrefix("photograph:") || l.hasPrefix("(photograph") || l.hasPrefix("credit:") || l.hasPrefix("image:") {

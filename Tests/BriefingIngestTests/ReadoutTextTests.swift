@@ -93,4 +93,14 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
             #expect(error.message.contains("cannot be read"))
         }
     }
+
+    @Test func navigationLinesAreShortAndAnyCaseIsNoise() throws {
+        // isNoise looks a line up in the list only when it has at most four words.
+        for line in LineClassifier.noiseLines {
+            #expect(LineClassifier.wordCount(Substring(line)) <= 4, "\(line)")
+        }
+        let text = try ReadoutText.parse(Array("Japan-U.S. Summit Meeting\nSkip to Main Content\nPRINT THIS PAGE\nThe two leaders agreed to cooperate closely on every issue.\n".utf8),
+                                         file: "x.txt", path: "x.txt")
+        #expect(text.lines.filter { $0.role == .noise }.map(\.text) == ["Skip to Main Content", "PRINT THIS PAGE"])
+    }
 }
