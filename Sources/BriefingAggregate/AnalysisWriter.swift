@@ -47,7 +47,7 @@ public enum AnalysisWriter {
                 emit("  \"\(key)\": [")
                 try flush(force: true)
                 let pieceBytes = 1 << 17
-                let pieces = Pieces(count: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+                let pieces = Pieces(count: max(2, ProcessInfo.processInfo.activeProcessorCount))
                 var start = 0
                 while start < items.count {
                     // The next round: up to `pieces.count` ranges of about pieceBytes each.

@@ -41,6 +41,12 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are skipped.
     public func readoutFiles(in folder: URL) throws -> [URL] {
+        try readoutNames(in: folder).map { folder.appendingPathComponent($0, isDirectory: false) }
+    }
+
+    /// The names of the readout files in a folder, sorted. (Names, not URLs: a URL weighs a few
+    /// hundred bytes, and a corpus of 50,000 readouts held them all through extraction.)
+    func readoutNames(in folder: URL) throws -> [String] {
         // readdir, not FileManager: no stat per entry, which a folder of 50,000 readouts feels.
         guard let dir = opendir(folder.path) else {
             throw CorpusError.unreadableFolder(folder.path, String(cString: strerror(errno)))
@@ -55,7 +61,7 @@ public struct CorpusAnalyzer: Sendable {
                   ReadoutText.extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             names.append(name)
         }
-        return names.sorted().map { folder.appendingPathComponent($0, isDirectory: false) }
+        return names.sorted()
     }
 
     /// The folder's manifest, if any; a malformed one is an error diagnostic, not a stop.
@@ -86,13 +92,13 @@ public struct CorpusAnalyzer: Sendable {
         // The listing and the manifest (a YAML parse of thousands of lines in a large corpus)
         // are independent: read side by side.
         let (listing, (manifest, manifestDiags)) = concurrently(
-            { Result { try readoutFiles(in: folder) } },
+            { Result { try readoutNames(in: folder) } },
             { loadManifest(in: folder) })
         let files = try listing.get()
-        var results = extractAll(files, manifest: manifest)
+        var results = extractAll(files.count, manifest: manifest) { folder.appendingPathComponent(files[$0], isDirectory: false) }
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
         if let manifest {
-            let names = Set(files.map(\.lastPathComponent))
+            let names = Set(files)
             var unknown: [Diagnostic] = []
             for (name, entry) in manifest.entries where !names.contains(name) {
                 unknown.append(Diagnostic(.warning, file: manifest.file, line: entry.line,
@@ -110,14 +116,19 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Extracts files in parallel, results in file order.
     public func extractAll(_ files: [URL], manifest: Manifest?) -> [ReadoutResult] {
-        let box = SlotArray<ReadoutResult?>(count: files.count, repeating: nil)
+        extractAll(files.count, manifest: manifest) { files[$0] }
+    }
+
+    /// Extracts `count` files, the i-th at `url(i)`, on all cores; results in that order.
+    func extractAll(_ count: Int, manifest: Manifest?, url: @Sendable @escaping (Int) -> URL) -> [ReadoutResult] {
+        let box = SlotArray<ReadoutResult?>(count: count, repeating: nil)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, min(64, files.count / (workers * 8) + 1))
-        let chunks = (files.count + chunk - 1) / chunk
+        let chunk = max(1, min(64, count / (workers * 8) + 1))
+        let chunks = (count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * chunk, hi = min(files.count, lo + chunk)
+            let lo = c * chunk, hi = min(count, lo + chunk)
             for i in lo..<hi {
-                box[i] = extract(readoutAt: files[i], manifest: manifest)
+                box[i] = extract(readoutAt: url(i), manifest: manifest)
             }
         }
         return box.values.map { $0! }

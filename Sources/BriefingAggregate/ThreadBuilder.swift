@@ -48,7 +48,7 @@ struct ThreadBuilder {
             for (n, c) in m.commitments.enumerated() {
                 let key: String
                 let make: () -> Group
-                if let (words, gist) = wording[position][n] {
+                if let (words, gist) = wording[Position(meeting: position, commitment: n)] {
                     let topic = c.topics.first ?? "general"
                     key = "\(topic)/\(words)"
                     make = { Group(id: key, label: "\(taxonomy.label(of: topic)): \(gist)", topic: topic, groupedBy: "wording") }
@@ -89,21 +89,31 @@ struct ThreadBuilder {
         }
     }
 
-    /// For each meeting, for each commitment: its joined key words and gist when it is grouped
-    /// by wording (its first concept, if any, is not in the taxonomy), nil when by concept.
-    static func wordingKeys(_ meetings: [Meeting], concepts: Set<String>) -> [[(String, String)?]] {
-        let out = SlotArray<[(String, String)?]>(count: meetings.count, repeating: [])
-        let chunk = 256
-        DispatchQueue.concurrentPerform(iterations: (meetings.count + chunk - 1) / chunk) { k in
-            for i in (k * chunk)..<min(meetings.count, (k + 1) * chunk) {
-                out[i] = meetings[i].commitments.map { c in
-                    if let concept = c.concepts.first, concepts.contains(concept) { return nil }
-                    let (words, gist) = keyWords(c.clause)
-                    return (words.joined(separator: "-"), gist)
-                }
+    /// The joined key words and gist of every commitment grouped by wording (its first concept,
+    /// if any, is not in the taxonomy), by (meeting, commitment) position.
+    static func wordingKeys(_ meetings: [Meeting], concepts: Set<String>) -> [Position: (String, String)] {
+        var positions: [Position] = []
+        for (i, m) in meetings.enumerated() {
+            for (k, c) in m.commitments.enumerated() where !(c.concepts.first.map(concepts.contains) ?? false) {
+                positions.append(Position(meeting: i, commitment: k))
             }
         }
-        return out.values
+        let wanted = positions
+        let out = SlotArray<(String, String)>(count: wanted.count, repeating: ("", ""))
+        let chunk = 512
+        DispatchQueue.concurrentPerform(iterations: (wanted.count + chunk - 1) / chunk) { n in
+            for w in (n * chunk)..<min(wanted.count, (n + 1) * chunk) {
+                let at = wanted[w]
+                let (words, gist) = keyWords(meetings[at.meeting].commitments[at.commitment].clause)
+                out[w] = (words.joined(separator: "-"), gist)
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(wanted, out.values))
+    }
+
+    struct Position: Hashable, Sendable {
+        var meeting: Int
+        var commitment: Int
     }
 
     func trend(_ strengths: [Commitment.Strength], meetingsAfter: Int) -> CommitmentThread.Trend {
