@@ -31,11 +31,12 @@ enum LineClassifier {
             let terminal = endsSentence(text)
 
             // Reference and link lists follow the text; before it, such a line is page furniture.
-            if isReferenceHeading(line), !seenProse {
+            let referenceHeading = isReferenceHeading(line)
+            if referenceHeading, !seenProse {
                 out.append(SourceLine(text: line, number: r.number, role: .noise, marker: marker))
                 continue
             }
-            if isReferenceHeading(line) {
+            if referenceHeading {
                 inReferences = true
                 out.append(SourceLine(text: line, number: r.number, role: .noise, marker: marker))
                 continue
