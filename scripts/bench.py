@@ -72,6 +72,15 @@ def main():
         small, large = sizes[0], sizes[-1]
         print(f"time {large} / time {small} (medians): {medians[large] / medians[small]:.2f} "
               f"(linear would be {large / small:.1f})")
+    # Wall time on a shared machine moves with its neighbours; the work done does not.
+    if shutil.which("perf"):
+        n = sizes[0]
+        p = subprocess.run(["perf", "stat", "-x,", "-e", "instructions:u", a.binary, "analyze", "--input", folders[n],
+                            "--json", os.path.join(a.workdir, f"analysis-{n}.json"), "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        counts = [line.split(",")[0] for line in p.stderr.splitlines() if "instructions" in line]
+        if counts and counts[0].isdigit():
+            print(f"instructions (user space, perf stat) per readout at {n}: {int(counts[0]) / n / 1e6:.2f} million")
 
 
 if __name__ == "__main__":
