@@ -17,7 +17,10 @@ public struct YAMLNode {
     /// Parses a whole document; a syntax error names the line libyaml stopped at.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> YAMLNode? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // Every accessor reads a scalar's text and converts it itself, so scalars need no
+            // implicit tags: the basic resolver skips the regular expressions that would guess
+            // one for every scalar and for every key looked up (most of the time of loading).
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLNode(node: node, file: file)
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: YAMLNode.line(of: error), key: nil,

@@ -34,7 +34,7 @@ public struct FrontMatter: Sendable {
         if let simple = parseFlat(yaml, closingLine: closingLine) { return simple }
         var fields: [String: String] = [:], lines: [String: Int] = [:]
         do {
-            if let node = try Yams.compose(yaml: yaml) {
+            if let node = try Yams.compose(yaml: yaml, .basic) {
                 guard let mapping = node.mapping else {
                     throw IngestError(line: 2, "front matter must be `key: value` lines")
                 }
