@@ -37,6 +37,22 @@ final class ChunkResults<T>: @unchecked Sendable {
 
 struct JSONPullError: Error { let offset: Int; let what: String }
 
+/// An object key as it stands in the bytes; `switch key { case "file": ... }` compares bytes.
+struct JSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Set only for a key with escapes.
+    let decoded: String?
+
+    var string: String { decoded ?? String(decoding: bytes, as: UTF8.self) }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        if let d = key.decoded { return d == pattern.description }
+        let n = pattern.utf8CodeUnitCount
+        guard n == key.bytes.count else { return false }
+        return n == 0 || memcmp(pattern.utf8Start, key.bytes.baseAddress!, n) == 0
+    }
+}
+
 /// A pull parser over UTF-8 bytes with typed reads, for the analysis shape only.
 struct JSONPull {
     let b: UnsafeBufferPointer<UInt8>
@@ -65,12 +81,12 @@ struct JSONPull {
     }
 
     /// Calls `body` with each key of an object, positioned at its value.
-    mutating func object(_ body: (inout JSONPull, String) throws -> Void) throws {
+    mutating func object(_ body: (inout JSONPull, JSONKey) throws -> Void) throws {
         try expect(0x7B)
         ws()
         if i < b.count, b[i] == 0x7D { i += 1; return }
         while true {
-            let key = try string()
+            let key = try self.key()
             try expect(0x3A)
             try body(&self, key)
             ws()
@@ -94,6 +110,22 @@ struct JSONPull {
             if b[i] == 0x5D { i += 1; return out }
             throw fail("expected , or ]")
         }
+    }
+
+    /// An object's key, matched against literals in place (no String is made for it unless it
+    /// has escapes).
+    mutating func key() throws -> JSONKey {
+        try expect(0x22)
+        let start = i
+        while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
+        guard i < b.count else { throw fail("unterminated string") }
+        if b[i] == 0x22 {
+            defer { i += 1 }
+            return JSONKey(bytes: UnsafeBufferPointer(rebasing: b[start..<i]), decoded: nil)
+        }
+        i = start - 1
+        let s = try string()
+        return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: s)
     }
 
     mutating func string() throws -> String {
@@ -348,7 +380,7 @@ extension JSONPull {
             case "failed": s.failed = try p.int()
             case "first_date": s.firstDate = try p.day()
             case "last_date": s.lastDate = try p.day()
-            case "commitments_by_strength": try p.object { q, k in s.commitmentsByStrength[k] = try q.int() }
+            case "commitments_by_strength": try p.object { q, k in s.commitmentsByStrength[k.string] = try q.int() }
             case "threads": s.threads = try p.int()
             case "warnings": s.warnings = try p.int()
             case "errors": s.errors = try p.int()
