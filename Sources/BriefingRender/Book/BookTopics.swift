@@ -33,8 +33,9 @@ extension BookComposition {
         let order = meetings.indices.sorted { a, b in days[a] != days[b] ? days[a] > days[b] : a < b }
         var out: [String: TopicCommitments] = [:]
         for mi in order {
-            for (ci, cm) in meetings[mi].commitments.enumerated() {
-                for t in cm.topics {
+            let commitments = meetings[mi].commitments
+            for ci in commitments.indices {
+                for t in commitments[ci].topics {
                     out[t, default: TopicCommitments()].add(CommitmentRef(meeting: mi, commitment: ci), keep: keep)
                 }
             }
