@@ -55,8 +55,9 @@ public struct ChartExporter {
         return pending.url
     }
 
-    /// A drawn chart whose file is not written yet: what is left (encoding, writing, renaming)
-    /// touches neither cairo nor Pango, so it may run on another thread.
+    /// A drawn chart whose file is not written yet: what is left (cairo finishing its own
+    /// surface, encoding, writing, renaming) makes no Pango call, so it may run on another
+    /// thread.
     public struct PendingFile: Sendable {
         public let url: URL
         let finish: @Sendable () throws -> Void
@@ -98,7 +99,7 @@ public struct ChartExporter {
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError.surface(url.path, "cairo could not create the \(format.rawValue) surface")
         }
-        defer { cairo_surface_destroy(surface) }
+        let handoff = SurfaceHandoff(surface, svg)
         do {
             let cr = cairo_create(surface)!
             cairo_scale(cr, scale, scale)
@@ -109,18 +110,20 @@ public struct ChartExporter {
             let frame = Rect(x: padding, y: padding + titleHeight, width: plotWidth, height: height - 2 * padding - titleHeight)
             canvas.clipped(to: frame.inset(-2)) { item.draw(frame, canvas, style) }
         }
-        let rows = format == .png ? try PNGWriter.filtered(surface, path: url.path) : nil
-        withExtendedLifetime(svg) { cairo_surface_finish(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            out.discard()
-            throw RenderError.write(url.path, String(cString: cairo_status_to_string(cairo_surface_status(surface))))
-        }
-        let svgBytes = svg.bytes
+        // The cairo context (and its Pango context) is gone: what is left is cairo writing out
+        // a surface no other thread touches, and encoding; no Pango call.
         return PendingFile(url: url) {
+            defer { cairo_surface_destroy(handoff.surface) }
             do {
+                let rows = format == .png ? try PNGWriter.filtered(handoff.surface, path: url.path) : nil
+                cairo_surface_finish(handoff.surface)
+                let status = cairo_surface_status(handoff.surface)
+                guard status == CAIRO_STATUS_SUCCESS else {
+                    throw RenderError.write(url.path, String(cString: cairo_status_to_string(status)))
+                }
                 switch format {
                 case .pdf: break
-                case .svg: try out.write(Self.renumberSurfaces(svgBytes))
+                case .svg: try out.write(Self.renumberSurfaces(handoff.svg.bytes))
                 case .png: try out.write(PNGWriter.encode(rows!, path: url.path))
                 }
                 try out.commit()
@@ -128,8 +131,8 @@ public struct ChartExporter {
         }
     }
 
-    /// Writes `items` in order, drawing each on this thread while the files of the ones before
-    /// are encoded and written on one other thread (at most two behind: PNG rows are large).
+    /// Writes `items` in order, drawing each on this thread (all Pango work) while the ones
+    /// before are finished, encoded and written on one other thread (at most two behind).
     /// Stops drawing after the first failure; returns the files written, in order, and it.
     public func writeAll(_ items: [Item], format: Format, folder: URL,
                          date: DocumentDate) -> (written: [URL], failure: (path: String, error: Error)?) {
@@ -204,6 +207,18 @@ final class WriteOutcome: @unchecked Sendable {
             let upTo = failure?.index ?? urls.count
             return (urls[..<upTo].compactMap { $0 }, failure.map { ($0.path, $0.error) })
         }
+    }
+}
+
+/// A drawn surface passed to the thread that finishes it; the drawing thread keeps no
+/// reference to it (nor to the SVG bytes cairo writes into `svg` as it finishes).
+final class SurfaceHandoff: @unchecked Sendable {
+    let surface: OpaquePointer
+    let svg: ByteSink
+
+    init(_ surface: OpaquePointer, _ svg: ByteSink) {
+        self.surface = surface
+        self.svg = svg
     }
 }
 
