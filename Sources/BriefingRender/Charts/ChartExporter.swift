@@ -136,8 +136,9 @@ public struct ChartExporter {
     /// Stops drawing after the first failure; returns the files written, in order, and it.
     public func writeAll(_ items: [Item], format: Format, folder: URL,
                          date: DocumentDate) -> (written: [URL], failure: (path: String, error: Error)?) {
-        let queue = DispatchQueue(label: "briefing.chart-files")
-        let inFlight = DispatchSemaphore(value: 2)
+        let queue = DispatchQueue(label: "briefing.chart-files", attributes: .concurrent)
+        let files = DispatchGroup()
+        let inFlight = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
         let outcome = WriteOutcome(count: items.count)
         for (k, item) in items.enumerated() {
             if outcome.failed { break }
@@ -148,7 +149,7 @@ public struct ChartExporter {
                 break
             }
             inFlight.wait()
-            queue.async {
+            queue.async(group: files) {
                 defer { inFlight.signal() }
                 do {
                     try pending.complete()
@@ -156,7 +157,7 @@ public struct ChartExporter {
                 } catch { outcome.fail(k, path: path, error) }
             }
         }
-        queue.sync {}
+        files.wait()
         return outcome.result
     }
     /// cairo numbers SVG surfaces from a process-wide counter ("surface57"); renumbering them
