@@ -143,18 +143,24 @@ def main():
     print(f"| synthetic 50,000 meetings, 220 threads | | {t_syn:.3f} s / {cpu_syn:.3f} s | | {rss_syn:.0f} MB | | | | | |")
     print()
     print("Against the targets and the matplotlib + ReportLab baseline (issue 4, same machine kind):")
+    ok = lambda x: "ok" if x else "MISSED"
     for r in rows:
         if r["n"] in BASELINE_BOOK_SECONDS:
             lo, hi = BASELINE_BOOK_SECONDS[r["n"]]
             print(f"  book, {r['n']:,} readouts: {r['book']:.3f} s vs {lo:.0f}–{hi:.0f} s -> {lo / r['book']:.0f}–{hi / r['book']:.0f}x faster "
                   f"(target 20x)")
         if r["n"] == 50000:
-            ok = lambda x: "ok" if x else "MISSED"
             print(f"  50,000 book from analysis {r['book']:.2f} s (target < 3 s: {ok(r['book'] < 3)}); end to end {r['e2e']:.2f} s "
                   f"(target < 15 s: {ok(r['e2e'] < 15)}); peak RSS {max(r['rss_book'], r['rss_e2e']):.0f} MB (target < 500 MB: "
                   f"{ok(max(r['rss_book'], r['rss_e2e']) < 500)})")
     worst = max(max(r["charts"].values()) for r in rows)
-    print(f"  standalone chart with --all, drawn and written: worst {worst:.1f} ms a chart (target < 5 ms; matplotlib "
+    seeds = rows[0]["charts"]
+    # The issue's chart figure is per chart on the seeds, amortised in one `chart --all` process (the
+    # first chart carries font loading); larger corpora draw heavier overview charts (thousands of
+    # timeline marks), so their worst is shown beside it rather than folded into it.
+    print(f"  standalone chart with --all on the seeds, drawn and written: pdf {seeds['pdf']:.1f} ms, svg {seeds['svg']:.1f} ms, "
+          f"png {seeds['png']:.1f} ms a chart (target < 5 ms: {' / '.join(ok(seeds[f] < 5) for f in ('pdf', 'svg', 'png'))})")
+    print(f"  worst over every corpus and format: {worst:.1f} ms a chart (matplotlib "
           f"{BASELINE_CHART_MS[0]:.0f}–{BASELINE_CHART_MS[1]:.0f} ms a figure -> {BASELINE_CHART_MS[0] / worst:.0f}x or more)")
     print("  The baseline figures are the issue's, measured on this machine kind, not re-run here (matplotlib and")
     print("  ReportLab are not installed); wall times depend on what else the machine is running (load average above).")

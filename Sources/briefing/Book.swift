@@ -40,8 +40,10 @@ struct Book: ParsableCommand {
     var output: String = "briefing-book.pdf"
 
     func run() throws {
+        let trace = RenderTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let whole = try source.load()
+        trace.mark("load")
         // "Made" is the whole analysis's date, whatever period is shown.
         let date = DocumentDate.resolve(analysis: whole)
         let analysis = period.period.apply(to: whole)

@@ -63,11 +63,11 @@ struct Chart: ParsableCommand {
             }
             items = [exporter.topicItem(t)]
         }
-        for item in items {
-            let url = try RenderOutput.writing(folder.appendingPathComponent(item.name).path) { _ in
-                try exporter.write(item, format: format, folder: folder, date: date)
-            }
-            print(url.path)
+        let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date)
+        for url in written { print(url.path) }
+        if let failure {
+            _ = try RenderOutput.writing(failure.path) { _ in throw failure.error }
+            throw failure.error
         }
         trace.mark("\(items.count) charts")
     }

@@ -37,6 +37,57 @@ extension RenderSuite {
         #expect(lean.meetings.flatMap(\.commitments).allSatisfy { $0.cue.isEmpty && $0.concepts.isEmpty })
     }
 
+    @Test func splitsLargeArraysWithoutAFullScanAndFallsBackWhenAGuessIsWrong() throws {
+        // Elements whose first key recurs in nested objects: some chunk guesses land inside an
+        // element, so the reader must notice and fall back; the others split cleanly.
+        let pad = String(repeating: "x", count: 2_000)
+        var json = "{\"items\": ["
+        for k in 0..<60_000 {
+            if k > 0 { json += ", " }
+            json += k % 7 == 0
+                ? "{\"a\": 0, \"pad\": \"\(pad)\", \"m\": {\"a\": \"nested \\\" {\\\"a\\\"\", \"b\": [\(k)]}, \"n\": \(k)}"
+                : "{\"a\": \(k), \"n\": \(k)}"
+        }
+        json += "], \"tail\": [{\"a\": 1}]}"
+        let data = Data(json.utf8)
+        #expect(data.count > 4 << 20)
+        let element: @Sendable (inout JSONPull) throws -> Int = { p in
+            var n = -1
+            try p.object { q, key in
+                switch key {
+                case "n": n = try q.int()
+                default: try q.skip()
+                }
+            }
+            return n
+        }
+        let (parallel, sequential) = try data.withUnsafeBytes { raw -> ([Int], [Int]) in
+            var p = JSONPull(raw.bindMemory(to: UInt8.self))
+            var q = p
+            try p.expect(0x7B)
+            _ = try p.key()
+            try p.expect(0x3A)
+            q.i = p.i
+            let a = try p.parallelArray(element)
+            let b = try q.array(element)
+            #expect(p.i == q.i)
+            return (a, b)
+        }
+        #expect(parallel == Array(0..<60_000))
+        #expect(parallel == sequential)
+    }
+
+    @Test func readsAnExportLargeEnoughToSplitAsTheCanonicalDecoderDoes() throws {
+        let a = SyntheticAnalysis.make(meetings: 6_000, threads: 40, seed: 9)
+        let data = try AnalysisCoding.encoder(pretty: false).encode(a)
+        #expect(data.count > 4 << 20)
+        let fast = try AnalysisReader.read(data)
+        let slow = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
+        #expect(fast.meetings == slow.meetings)
+        #expect(fast.threads == slow.threads)
+        #expect(fast.topics == slow.topics)
+    }
+
     @Test func rejectsWhatItDoesNotUnderstand() {
         #expect(throws: JSONPullError.self) { try AnalysisReader.read(Data("{\"summary\": [1,".utf8)) }
     }

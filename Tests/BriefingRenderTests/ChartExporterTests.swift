@@ -43,6 +43,29 @@ extension RenderSuite {
         for y in topic.byYear { #expect(text.contains(String(y.year)), "year \(y.year) missing") }
     }
 
+    @Test(arguments: ChartExporter.Format.allCases)
+    func writingAllAtOnceGivesTheFilesWritingOneByOneGives(_ format: ChartExporter.Format) throws {
+        let items = exporter.overviewItems(analysis) + analysis.topics.map(exporter.topicItem)
+        let all = try PDFTools.temporaryFolder("all-\(format.rawValue)")
+        let one = try PDFTools.temporaryFolder("one-\(format.rawValue)")
+        let (written, failure) = exporter.writeAll(items, format: format, folder: all, date: PDFTools.date)
+        #expect(failure == nil)
+        #expect(written.map(\.lastPathComponent) == items.map { "\($0.name).\(format.rawValue)" })
+        for item in items {
+            let url = try exporter.write(item, format: format, folder: one, date: PDFTools.date)
+            #expect(try Data(contentsOf: url) == Data(contentsOf: all.appendingPathComponent(url.lastPathComponent)),
+                    "\(url.lastPathComponent) differs when written with the others")
+        }
+    }
+
+    @Test func writingAllStopsAtTheFirstFailureAndNamesItsFile() throws {
+        let blocker = try PDFTools.temporaryFolder("all-fail").appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let (written, failure) = exporter.writeAll(exporter.overviewItems(analysis), format: .png, folder: blocker, date: PDFTools.date)
+        #expect(written.isEmpty)
+        #expect(failure?.path == blocker.appendingPathComponent("topic-frequency.png").path)
+    }
+
     @Test func chartsAreByteIdenticalAcrossRenders() throws {
         for format in ChartExporter.Format.allCases {
             let a = try exporter.write(exporter.overviewItems(analysis)[0], format: format,

@@ -28,6 +28,23 @@ extension RenderSuite {
         #expect(m.text == "<b>&lt;b&gt;US &amp; Japan&lt;/b&gt;</b>")
     }
 
+    @Test func theSameTextInTheSameFrameIsShapedOnceAndStillCountsItsMissingGlyphs() {
+        let (c, s) = canvas()
+        defer { cairo_surface_destroy(s) }
+        let style = TextStyle(font: FontSpec(families: "Noto Sans", size: 10))
+        let a = c.text.layout("agreed", style: style, width: 80, maxLines: 1)
+        #expect(c.text.layout("agreed", style: style, width: 80, maxLines: 1) === a)
+        #expect(c.text.layout("agreed", style: style, width: 60, maxLines: 1) !== a)
+        #expect(c.text.layout("agreed", style: style.bold, width: 80, maxLines: 1) !== a)
+        #expect(c.text.layout(markup: Markup("agreed"), style: style, width: 80, maxLines: 1) !== a)
+        // A private-use character no font draws: every use is counted, as every use is drawn.
+        _ = c.text.layout("x\u{E000}", style: style)
+        let once = c.text.unknownGlyphs
+        _ = c.text.layout("x\u{E000}", style: style)
+        #expect(once > 0)
+        #expect(c.text.unknownGlyphs == 2 * once)
+    }
+
     @Test func maxLinesEllipsises() {
         let (c, s) = canvas()
         defer { cairo_surface_destroy(s) }

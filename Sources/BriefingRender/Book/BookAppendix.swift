@@ -75,16 +75,11 @@ extension BookComposition {
         guard older > 0 else { return }
         c.heading("Earlier readouts by month", level: 3, inOutline: false, keepWith: 40)
         // Grouped by month whatever the order; months in date order, undated last.
-        var groups: [String: (count: Int, kinds: [String: Int], commitments: Int, first: String, last: String)] = [:]
-        for m in all[..<older] {
-            let key = m.date.map { "\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" } ?? "undated"
-            var g = groups[key] ?? (0, [:], 0, m.file, m.file)
-            g.count += 1
-            for k in m.kinds { g.kinds[k, default: 0] += 1 }
-            g.commitments += m.commitments.count
-            g.first = min(g.first, m.file)
-            g.last = max(g.last, m.file)
-            groups[key] = g
+        var groups: [String: MonthGroup] = [:]
+        for k in 0..<older {
+            let date = all[k].date
+            let key = date.map { "\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" } ?? "undated"
+            groups[key, default: MonthGroup(first: all[k].file, last: all[k].file)].add(all[k])
         }
         let rows: [[Table.Cell]] = groups.keys.sorted { ($0 == "undated" ? "~" : $0) < ($1 == "undated" ? "~" : $1) }.map { key in
             let g = groups[key]!
@@ -95,5 +90,27 @@ extension BookComposition {
         c.table(Table(columns: [.init("Month", weight: 0.9), .init("Readouts", weight: 1.0, alignment: .right),
                                 .init("Most frequent kinds", weight: 3.0), .init("Commitments", weight: 1.2, alignment: .right),
                                 .init("Files (first – last)", weight: 3.6)], rows: rows))
+    }
+}
+
+/// One month of the appendix's "earlier readouts", counted in place (no copy per readout).
+struct MonthGroup {
+    var count = 0
+    var kinds: [String: Int] = [:]
+    var commitments = 0
+    var first: String
+    var last: String
+
+    init(first: String, last: String) {
+        self.first = first
+        self.last = last
+    }
+
+    mutating func add(_ m: Meeting) {
+        count += 1
+        for k in m.kinds { kinds[k, default: 0] += 1 }
+        commitments += m.commitments.count
+        if m.file < first { first = m.file }
+        if m.file > last { last = m.file }
     }
 }

@@ -6,8 +6,12 @@ extension BookComposition {
         c.newPage(section: "Summary")
         c.heading("Summary", level: 1, anchor: "summary")
         let d = digest
-        let kinds = Dictionary(grouping: analysis.meetings.flatMap { Set($0.kinds) }, by: { $0 })
-            .map { ($0.key, $0.value.count) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        // Meetings of each kind (a kind counted once per meeting).
+        var kindCounts: [String: Int] = [:]
+        for m in analysis.meetings {
+            for (i, k) in m.kinds.enumerated() where !m.kinds[..<i].contains(k) { kindCounts[k, default: 0] += 1 }
+        }
+        let kinds = kindCounts.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         var m = Markup()
         if d.meetings == 0 {
             c.paragraph("No meetings fall in this period; widen --from and --to, or check the readouts' dates in the appendix's warnings.",

@@ -7,36 +7,47 @@ extension BookComposition {
         c.heading("Topics", level: 1, anchor: "topics")
         let shown = analysis.topics.filter { $0.mentions > 0 || $0.commitments > 0 }
         c.paragraph("One section for each of the \(shown.count) topics that came up, most mentioned first.", style: style.caption)
-        let commitmentsByTopic = commitmentIndex()
+        let commitmentsByTopic = commitmentIndex(keep: limits.topicCommitments)
         for (i, topic) in shown.enumerated() {
             if i > 0 { c.newPage(section: topic.label) } else { c.section = topic.label }
-            topicSection(topic, commitments: commitmentsByTopic[topic.id] ?? [], into: c)
+            topicSection(topic, commitments: commitmentsByTopic[topic.id] ?? TopicCommitments(), into: c)
         }
     }
 
-    /// Where a commitment sits: meeting and commitment indices, and its meeting's day.
-    struct CommitmentRef { var day: Int; var meeting: Int; var commitment: Int }
+    /// Where a commitment sits: meeting and commitment indices.
+    struct CommitmentRef { var meeting: Int; var commitment: Int }
 
-    /// Commitments per topic, most recent first (as indices, so nothing large is copied).
-    private func commitmentIndex() -> [String: [CommitmentRef]] {
-        var out: [String: [CommitmentRef]] = [:]
-        for (mi, m) in analysis.meetings.enumerated() {
-            let day = m.date?.dayNumber ?? Int.min
-            for (ci, cm) in m.commitments.enumerated() {
-                for t in cm.topics { out[t, default: []].append(CommitmentRef(day: day, meeting: mi, commitment: ci)) }
+    /// A topic's most recent commitments (as indices, so nothing large is copied) and how many
+    /// it has in all.
+    struct TopicCommitments {
+        var recent: [CommitmentRef] = []
+        var total = 0
+    }
+
+    /// For each topic, its `keep` most recent commitments (latest meeting first, undated last;
+    /// within a day in meeting then commitment order) and its total, in one pass over the
+    /// meetings taken most recent first.
+    private func commitmentIndex(keep: Int) -> [String: TopicCommitments] {
+        let meetings = analysis.meetings
+        let days = meetings.map { $0.date?.dayNumber ?? Int.min }
+        let order = meetings.indices.sorted { a, b in days[a] != days[b] ? days[a] > days[b] : a < b }
+        var out: [String: TopicCommitments] = [:]
+        for mi in order {
+            let commitments = meetings[mi].commitments
+            for ci in commitments.indices {
+                for t in commitments[ci].topics {
+                    out[t, default: TopicCommitments()].add(CommitmentRef(meeting: mi, commitment: ci), keep: keep)
+                }
             }
-        }
-        for k in out.keys {
-            out[k]!.sort { a, b in a.day != b.day ? a.day > b.day : (a.meeting, a.commitment) < (b.meeting, b.commitment) }
         }
         return out
     }
 
-    private func topicSection(_ topic: TopicFrequency, commitments refs: [CommitmentRef], into c: Composer) {
-        let commitments = refs.prefix(limits.topicCommitments).map { r in
+    private func topicSection(_ topic: TopicFrequency, commitments index: TopicCommitments, into c: Composer) {
+        let commitments = index.recent.prefix(limits.topicCommitments).map { r in
             (analysis.meetings[r.meeting].date, analysis.meetings[r.meeting].commitments[r.commitment])
         }
-        let total = refs.count
+        let total = index.total
         let trend = TopicTrendChart(topic: topic)
         let st = style
         c.heading(topic.label, level: 2, anchor: topicAnchor(topic.id), keepWith: trend.height(width: c.body.width))
@@ -60,7 +71,7 @@ extension BookComposition {
             c.table(threadTable(shown, total: threads.count, showTopic: false))
         }
         c.heading("Commitments", level: 3, inOutline: false, keepWith: 40)
-        if refs.isEmpty {
+        if total == 0 {
             c.paragraph("No commitments on this topic in the period.", style: style.caption)
             return
         }
@@ -74,5 +85,12 @@ extension BookComposition {
             },
             note: total > rows.count
                 ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil))
+    }
+}
+
+extension BookComposition.TopicCommitments {
+    mutating func add(_ ref: BookComposition.CommitmentRef, keep: Int) {
+        total += 1
+        if recent.count < keep { recent.append(ref) }
     }
 }

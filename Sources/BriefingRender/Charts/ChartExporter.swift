@@ -1,5 +1,6 @@
 import BriefingModel
 import CCairo
+import Dispatch
 import Foundation
 
 /// Standalone chart files (PDF, SVG or PNG) a user can drop into slides: the overview charts
@@ -49,8 +50,26 @@ public struct ChartExporter {
     /// Writes one chart; returns the file written.
     @discardableResult
     public func write(_ item: Item, format: Format, folder: URL, date: DocumentDate) throws -> URL {
+        let pending = try draw(item, format: format, folder: folder, date: date)
+        try pending.complete()
+        return pending.url
+    }
+
+    /// A drawn chart whose file is not written yet: what is left (cairo finishing its own
+    /// surface, encoding, writing, renaming) makes no Pango call, so it may run on another
+    /// thread.
+    public struct PendingFile: Sendable {
+        public let url: URL
+        let finish: @Sendable () throws -> Void
+
+        public func complete() throws { try finish() }
+    }
+
+    /// Draws one chart on this thread (Pango is not thread-safe) and returns the rest of the work.
+    public func draw(_ item: Item, format: Format, folder: URL, date: DocumentDate) throws -> PendingFile {
         let url = folder.appendingPathComponent("\(item.name).\(format.rawValue)")
         let out = try OutputFile(url)
+        let svg = ByteSink()
         let style = DocumentStyle(layout: layout)
         let titleHeight = 22.0
         let plotWidth = width - 2 * padding
@@ -67,14 +86,20 @@ public struct ChartExporter {
                 cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.iso8601)
             }
         case .svg:
-            surface = cairo_svg_surface_create(out.temporary.path, width, height)
+            // Kept in memory: its surface ids are renumbered before it is written.
+            surface = cairo_svg_surface_create_for_stream({ closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes
+                    .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(svg).toOpaque(), width, height)
         case .png:
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width * scale), Int32(height * scale))
         }
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError.surface(url.path, "cairo could not create the \(format.rawValue) surface")
         }
-        defer { cairo_surface_destroy(surface) }
+        let handoff = SurfaceHandoff(surface, svg)
         do {
             let cr = cairo_create(surface)!
             cairo_scale(cr, scale, scale)
@@ -85,39 +110,120 @@ public struct ChartExporter {
             let frame = Rect(x: padding, y: padding + titleHeight, width: plotWidth, height: height - 2 * padding - titleHeight)
             canvas.clipped(to: frame.inset(-2)) { item.draw(frame, canvas, style) }
         }
-        if format == .png {
-            do { try PNGWriter.write(surface, to: out.temporary) } catch { out.discard(); throw error }
+        // The cairo context (and its Pango context) is gone: what is left is cairo writing out
+        // a surface no other thread touches, and encoding; no Pango call.
+        return PendingFile(url: url) {
+            defer { cairo_surface_destroy(handoff.surface) }
+            do {
+                let rows = format == .png ? try PNGWriter.filtered(handoff.surface, path: url.path) : nil
+                cairo_surface_finish(handoff.surface)
+                let status = cairo_surface_status(handoff.surface)
+                guard status == CAIRO_STATUS_SUCCESS else {
+                    throw RenderError.write(url.path, String(cString: cairo_status_to_string(status)))
+                }
+                switch format {
+                case .pdf: break
+                case .svg: try out.write(Self.renumberSurfaces(handoff.svg.bytes))
+                case .png: try out.write(PNGWriter.encode(rows!, path: url.path))
+                }
+                try out.commit()
+            } catch { out.discard(); throw error }
         }
-        cairo_surface_finish(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            out.discard()
-            throw RenderError.write(url.path, String(cString: cairo_status_to_string(cairo_surface_status(surface))))
-        }
-        if format == .svg { try Self.renumberSurfaces(out.temporary) }
-        try out.commit()
-        return url
     }
 
-    /// cairo numbers SVG surfaces from a process-wide counter ("surface57"); renumbering them
-    /// per file keeps a chart byte-identical however many were drawn before it.
-    static func renumberSurfaces(_ url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var map: [Substring: Int] = [:]
-        var rest = text[...]
-        while let r = rest.range(of: "surface") {
-            out += rest[..<r.upperBound]
-            rest = rest[r.upperBound...]
-            let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
-            if !digits.isEmpty {
-                let n = map[digits] ?? (map.count + 1)
-                map[digits] = n
-                out += String(n)
-                rest = rest.dropFirst(digits.count)
+    /// Writes `items` in order, drawing each on this thread (all Pango work) while the ones
+    /// before are finished, encoded and written on one other thread (at most two behind).
+    /// Stops drawing after the first failure; returns the files written, in order, and it.
+    public func writeAll(_ items: [Item], format: Format, folder: URL,
+                         date: DocumentDate) -> (written: [URL], failure: (path: String, error: Error)?) {
+        let queue = DispatchQueue(label: "briefing.chart-files", attributes: .concurrent)
+        let files = DispatchGroup()
+        let inFlight = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        let outcome = WriteOutcome(count: items.count)
+        for (k, item) in items.enumerated() {
+            if outcome.failed { break }
+            let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
+            let pending: PendingFile
+            do { pending = try draw(item, format: format, folder: folder, date: date) } catch {
+                outcome.fail(k, path: path, error)
+                break
+            }
+            inFlight.wait()
+            queue.async(group: files) {
+                defer { inFlight.signal() }
+                do {
+                    try pending.complete()
+                    outcome.done(k, pending.url)
+                } catch { outcome.fail(k, path: path, error) }
             }
         }
-        out += rest
-        try Data(out.utf8).write(to: url)
+        files.wait()
+        return outcome.result
     }
+    /// cairo numbers SVG surfaces from a process-wide counter ("surface57"); renumbering them
+    /// per file keeps a chart byte-identical however many were drawn before it.
+    static func renumberSurfaces(_ svg: [UInt8]) -> [UInt8] {
+        let word: [UInt8] = Array("surface".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + 64)
+        var map: [ArraySlice<UInt8>: Int] = [:]
+        var i = 0, copied = 0
+        while i + word.count <= svg.count {
+            guard svg[i] == word[0], svg[i..<(i + word.count)].elementsEqual(word) else { i += 1; continue }
+            i += word.count
+            var end = i
+            while end < svg.count, svg[end] >= 0x30, svg[end] <= 0x39 { end += 1 }
+            guard end > i else { continue }
+            out += svg[copied..<i]
+            let n = map[svg[i..<end]] ?? (map.count + 1)
+            map[svg[i..<end]] = n
+            out += Array(String(n).utf8)
+            i = end
+            copied = end
+        }
+        out += svg[copied...]
+        return out
+    }
+}
+
+/// What `writeAll`'s file writes came to, filled in from the writing thread.
+final class WriteOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var urls: [URL?]
+    private var failure: (index: Int, path: String, error: Error)?
+
+    init(count: Int) { urls = Array(repeating: nil, count: count) }
+
+    var failed: Bool { lock.withLock { failure != nil } }
+
+    func done(_ k: Int, _ url: URL) { lock.withLock { urls[k] = url } }
+
+    func fail(_ k: Int, path: String, _ error: Error) {
+        lock.withLock { if failure == nil || k < failure!.index { failure = (k, path, error) } }
+    }
+
+    /// The files written before the first failure, and the failure.
+    var result: (written: [URL], failure: (path: String, error: Error)?) {
+        lock.withLock {
+            let upTo = failure?.index ?? urls.count
+            return (urls[..<upTo].compactMap { $0 }, failure.map { ($0.path, $0.error) })
+        }
+    }
+}
+
+/// A drawn surface passed to the thread that finishes it; the drawing thread keeps no
+/// reference to it (nor to the SVG bytes cairo writes into `svg` as it finishes).
+final class SurfaceHandoff: @unchecked Sendable {
+    let surface: OpaquePointer
+    let svg: ByteSink
+
+    init(_ surface: OpaquePointer, _ svg: ByteSink) {
+        self.surface = surface
+        self.svg = svg
+    }
+}
+
+/// Bytes cairo writes to a stream surface.
+final class ByteSink {
+    var bytes: [UInt8] = []
 }

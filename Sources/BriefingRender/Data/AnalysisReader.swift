@@ -25,17 +25,23 @@ public enum AnalysisReader {
     }
 }
 
-/// Results of a parallel parse, one slot per chunk, each written by one worker only.
-final class ChunkResults<T>: @unchecked Sendable {
-    var values: [[T]]
-    var errors: [Error?]
-    init(_ n: Int) {
-        values = Array(repeating: [], count: n)
-        errors = Array(repeating: nil, count: n)
+struct JSONPullError: Error { let offset: Int; let what: String }
+
+/// An object key as it stands in the bytes; `switch key { case "file": ... }` compares bytes.
+struct JSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Set only for a key with escapes.
+    let decoded: String?
+
+    var string: String { decoded ?? String(decoding: bytes, as: UTF8.self) }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        if let d = key.decoded { return d == pattern.description }
+        let n = pattern.utf8CodeUnitCount
+        guard n == key.bytes.count else { return false }
+        return n == 0 || memcmp(pattern.utf8Start, key.bytes.baseAddress!, n) == 0
     }
 }
-
-struct JSONPullError: Error { let offset: Int; let what: String }
 
 /// A pull parser over UTF-8 bytes with typed reads, for the analysis shape only.
 struct JSONPull {
@@ -65,12 +71,12 @@ struct JSONPull {
     }
 
     /// Calls `body` with each key of an object, positioned at its value.
-    mutating func object(_ body: (inout JSONPull, String) throws -> Void) throws {
+    mutating func object(_ body: (inout JSONPull, JSONKey) throws -> Void) throws {
         try expect(0x7B)
         ws()
         if i < b.count, b[i] == 0x7D { i += 1; return }
         while true {
-            let key = try string()
+            let key = try self.key()
             try expect(0x3A)
             try body(&self, key)
             ws()
@@ -94,6 +100,22 @@ struct JSONPull {
             if b[i] == 0x5D { i += 1; return out }
             throw fail("expected , or ]")
         }
+    }
+
+    /// An object's key, matched against literals in place (no String is made for it unless it
+    /// has escapes).
+    mutating func key() throws -> JSONKey {
+        try expect(0x22)
+        let start = i
+        while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
+        guard i < b.count else { throw fail("unterminated string") }
+        if b[i] == 0x22 {
+            defer { i += 1 }
+            return JSONKey(bytes: UnsafeBufferPointer(rebasing: b[start..<i]), decoded: nil)
+        }
+        i = start - 1
+        let s = try string()
+        return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: s)
     }
 
     mutating func string() throws -> String {
@@ -155,74 +177,6 @@ struct JSONPull {
         try expect(0x22)
         guard let q = closingQuote(from: i) else { throw fail("unterminated string") }
         i = q + 1
-    }
-
-    /// Offsets where each element of the array starting at `i` begins, and the offset just
-    /// after its closing bracket; a structural scan that builds nothing.
-    func elementStarts() throws -> (starts: [Int], end: Int) {
-        var j = i
-        while j < b.count, b[j] != 0x5B { j += 1 }
-        j += 1
-        var starts: [Int] = []
-        var depth = 0, inString = false, sawValue = false
-        var current = j
-        while j < b.count {
-            let c = b[j]
-            if inString {
-                guard let q = closingQuote(from: j) else { break }
-                j = q + 1
-                inString = false
-                continue
-            } else {
-                switch c {
-                case 0x22: inString = true; sawValue = true
-                case 0x7B, 0x5B: depth += 1; sawValue = true
-                case 0x7D: depth -= 1
-                case 0x5D:
-                    if depth == 0 {
-                        if sawValue { starts.append(current) }
-                        return (starts, j + 1)
-                    }
-                    depth -= 1
-                case 0x2C where depth == 0:
-                    starts.append(current)
-                    current = j + 1
-                case 0x20, 0x0A, 0x0D, 0x09: break
-                default: sawValue = true
-                }
-            }
-            j += 1
-        }
-        throw fail("unterminated array")
-    }
-
-    /// Parses a large array's elements on all cores (each chunk from its own offset).
-    mutating func parallelArray<T>(_ element: @escaping @Sendable (inout JSONPull) throws -> T) throws -> [T] {
-        let (starts, end) = try elementStarts()
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
-        let large = starts.count >= 2000 || (starts.count >= 4 && end - i > 4 << 20)
-        guard large, workers > 1 else { return try array(element) }
-        let chunks = min(workers * 2, starts.count)
-        let results = ChunkResults<T>(chunks)
-        nonisolated(unsafe) let bytes = b
-        let full = self.full
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let lo = starts.count * k / chunks, hi = starts.count * (k + 1) / chunks
-            var p = JSONPull(bytes)
-            p.full = full
-            var out: [T] = []
-            out.reserveCapacity(hi - lo)
-            do {
-                for e in lo..<hi {
-                    p.i = starts[e]
-                    out.append(try element(&p))
-                }
-                results.values[k] = out
-            } catch { results.errors[k] = error }
-        }
-        if let e = results.errors.compactMap({ $0 }).first { throw e }
-        i = end
-        return results.values.flatMap { $0 }
     }
 
     mutating func hex4() throws -> UInt32 {
@@ -348,7 +302,7 @@ extension JSONPull {
             case "failed": s.failed = try p.int()
             case "first_date": s.firstDate = try p.day()
             case "last_date": s.lastDate = try p.day()
-            case "commitments_by_strength": try p.object { q, k in s.commitmentsByStrength[k] = try q.int() }
+            case "commitments_by_strength": try p.object { q, k in s.commitmentsByStrength[k.string] = try q.int() }
             case "threads": s.threads = try p.int()
             case "warnings": s.warnings = try p.int()
             case "errors": s.errors = try p.int()

@@ -11,6 +11,20 @@ public final class TextEngine {
     public private(set) var unknownGlyphs = 0
     /// Up to a few strings that had unknown glyphs, for the warning.
     public private(set) var unknownSamples: [String] = []
+    /// Blocks already laid out, by everything that shapes them. A layout is never changed once
+    /// made, so the same text in the same style and frame (a strength label, an actor, the
+    /// running header; two thirds of a large book's blocks) is shaped once and drawn as often
+    /// as it appears.
+    private var laidOut: [LayoutKey: (block: TextBlock, unknown: Int)] = [:]
+
+    struct LayoutKey: Hashable {
+        var text: String
+        var markup: Bool
+        var style: TextStyle
+        var width: Double?
+        var maxLines: Int?
+        var lineHeight: Double?
+    }
 
     init(context cr: OpaquePointer) {
         context = pango_cairo_create_context(cr)
@@ -45,18 +59,22 @@ public final class TextEngine {
     /// `maxLines`, ends in an ellipsis rather than overflowing.
     public func layout(_ string: String, style: TextStyle, width: Double? = nil, maxLines: Int? = nil,
                        lineHeight: Double? = nil) -> TextBlock {
+        let key = LayoutKey(text: string, markup: false, style: style, width: width, maxLines: maxLines, lineHeight: lineHeight)
+        if let hit = reuse(key) { return hit }
         let layout = pango_layout_new(context)!
         configure(layout, style: style, width: width, maxLines: maxLines, lineHeight: lineHeight)
         pango_layout_set_text(layout, string, -1)
-        return finish(layout, style: style, sample: string)
+        return finish(layout, key: key)
     }
 
     /// Lays out Pango markup built by `Markup` (whose pieces are escaped).
     public func layout(markup: Markup, style: TextStyle, width: Double? = nil, maxLines: Int? = nil) -> TextBlock {
+        let key = LayoutKey(text: markup.text, markup: true, style: style, width: width, maxLines: maxLines, lineHeight: nil)
+        if let hit = reuse(key) { return hit }
         let layout = pango_layout_new(context)!
         configure(layout, style: style, width: width, maxLines: maxLines, lineHeight: nil)
         pango_layout_set_markup(layout, markup.text, -1)
-        return finish(layout, style: style, sample: markup.text)
+        return finish(layout, key: key)
     }
 
     private func configure(_ layout: OpaquePointer, style: TextStyle, width: Double?, maxLines: Int?,
@@ -88,13 +106,27 @@ public final class TextEngine {
         }
     }
 
-    private func finish(_ layout: OpaquePointer, style: TextStyle, sample: String) -> TextBlock {
+    private func finish(_ layout: OpaquePointer, key: LayoutKey) -> TextBlock {
         let unknown = Int(pango_layout_get_unknown_glyphs_count(layout))
+        let block = TextBlock(layout: layout, style: key.style)
+        laidOut[key] = (block, unknown)
+        count(unknown, sample: key.text)
+        return block
+    }
+
+    /// A block laid out before with the same key; its missing glyphs count again, as they are
+    /// drawn again.
+    private func reuse(_ key: LayoutKey) -> TextBlock? {
+        guard let hit = laidOut[key] else { return nil }
+        count(hit.unknown, sample: key.text)
+        return hit.block
+    }
+
+    private func count(_ unknown: Int, sample: String) {
         if unknown > 0 {
             unknownGlyphs += unknown
             if unknownSamples.count < 5 { unknownSamples.append(String(sample.prefix(60))) }
         }
-        return TextBlock(layout: layout, style: style)
     }
 
     /// Height of one line of `font` (with its CJK fallback, which is taller), for grids and
