@@ -97,7 +97,8 @@ struct Analyze: ParsableCommand {
     }
 }
 
-/// Never frees `value`: for what a command holds until the process exits anyway.
+/// Never frees `value`: for what a one-shot command holds until the process exits anyway,
+/// which the OS reclaims at once.
 func keepUntilExit<T>(_ value: T) {
     _ = Unmanaged.passRetained(KeptValue(value))
 }
