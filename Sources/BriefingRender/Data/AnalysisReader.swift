@@ -105,28 +105,30 @@ struct JSONPull {
     /// An object's key, matched against literals in place (no String is made for it unless it
     /// has escapes).
     mutating func key() throws -> JSONKey {
+        if let r = try plainString() { return JSONKey(bytes: UnsafeBufferPointer(rebasing: b[r]), decoded: nil) }
+        return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: try string())
+    }
+
+    /// At a string's opening quote: when the string has no escapes, its bytes' range, with the
+    /// position moved past its closing quote; otherwise nil, the position unchanged.
+    mutating func plainString() throws -> Range<Int>? {
         try expect(0x22)
         let start = i
         while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
         guard i < b.count else { throw fail("unterminated string") }
-        if b[i] == 0x22 {
-            defer { i += 1 }
-            return JSONKey(bytes: UnsafeBufferPointer(rebasing: b[start..<i]), decoded: nil)
+        guard b[i] == 0x22 else {
+            i = start - 1
+            return nil
         }
-        i = start - 1
-        let s = try string()
-        return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: s)
+        i += 1
+        return start..<(i - 1)
     }
 
     mutating func string() throws -> String {
+        if let r = try plainString() { return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
         try expect(0x22)
         let start = i
-        while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
-        guard i < b.count else { throw fail("unterminated string") }
-        if b[i] == 0x22 {
-            defer { i += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-        }
+        while b[i] != 0x5C { i += 1 }
         var bytes = Array(b[start..<i])
         while i < b.count {
             let c = b[i]
