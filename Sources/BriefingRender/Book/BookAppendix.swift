@@ -67,8 +67,8 @@ extension BookComposition {
                         .init(m.kinds.joined(separator: ", ")), .init(String(m.topics.count)), .init(String(m.commitments.count))]
             }
             c.table(Table(
-                columns: [.init("Date", weight: 1.1), .init("File", weight: 2.6), .init("Kind", weight: 2.2),
-                          .init("Topics", weight: 0.75, alignment: .right), .init("Commitments", weight: 1.05, alignment: .right)],
+                columns: [.init("Date", weight: 1.1), .init("File", weight: 2.35), .init("Kind", weight: 2.2),
+                          .init("Topics", weight: 0.75, alignment: .right), .init("Commitments", weight: 1.3, alignment: .right)],
                 rows: rows,
                 note: all.suffix(listed).contains { $0.dateInferred } ? "* date inferred: the readout gives no year." : nil))
         }
@@ -88,8 +88,8 @@ extension BookComposition {
                     .init(String(g.commitments)), .init(g.first == g.last ? g.first : "\(g.first) – \(g.last)")]
         }
         c.table(Table(columns: [.init("Month", weight: 0.9), .init("Readouts", weight: 1.0, alignment: .right),
-                                .init("Most frequent kinds", weight: 3.0), .init("Commitments", weight: 1.2, alignment: .right),
-                                .init("Files (first – last)", weight: 3.6)], rows: rows))
+                                .init("Most frequent kinds", weight: 3.0), .init("Commitments", weight: 1.4, alignment: .right),
+                                .init("Files (first – last)", weight: 3.4)], rows: rows))
     }
 }
 

@@ -144,11 +144,16 @@ extension Composer {
                 text += "\n"
             }
             let mx = markerColumns.contains(i) ? marker : 0
-            // No wrapping or ellipsis (Pango's costliest work over thousands of rows): each
-            // line is one paragraph, clipped to its column when drawn.
+            // Each line is one paragraph. Ellipsis is Pango's costliest work over thousands of
+            // rows, so a column is first laid out without it, and again with it (every line
+            // that does not fit ends in "…") only when some line is wider than the column.
             let w = spans[i].width - 2 * padX - mx
-            let block = canvas.text.layout(String(text.dropLast()), style: style.tableCell.with(alignment: col.alignment),
-                                           width: col.alignment == .left ? nil : w, lineHeight: rowHeight)
+            let lines = String(text.dropLast())
+            let cellStyle = style.tableCell.with(alignment: col.alignment)
+            var block = canvas.text.layout(lines, style: cellStyle, width: col.alignment == .left ? nil : w, lineHeight: rowHeight)
+            if block.width > w + 0.01 || block.lineCount > range.count {
+                block = canvas.text.layout(lines, style: cellStyle, width: w, maxLines: 1, lineHeight: rowHeight)
+            }
             blocks.append((block, Point(body.x + spans[i].x + padX + mx, top)))
             clips.append(Rect(x: body.x + spans[i].x + padX + mx, y: top, width: w, height: rowHeight * Double(range.count)))
         }
