@@ -72,18 +72,21 @@ final class ExportJSON {
     }
 
     func string(_ s: String) {
-        byte(0x22)
         var s = s
-        s.withUTF8 { utf8 in
-            // Runs that need no escaping are copied whole.
-            var run = 0
-            for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                if run < i { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
-                escape(c)
-                run = i + 1
-            }
-            if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
+        s.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A JSON string of valid UTF-8 bytes.
+    func string(utf8: UnsafeBufferPointer<UInt8>) {
+        byte(0x22)
+        // Runs that need no escaping are copied whole.
+        var run = 0
+        for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
+            if run < i { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            escape(c)
+            run = i + 1
         }
+        if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
         byte(0x22)
     }
 
@@ -99,6 +102,22 @@ final class ExportJSON {
             let h = hex.utf8Start
             for b in [0x5C, 0x75, 0x30, 0x30, h[Int(c >> 4)], h[Int(c & 0xF)]] { byte(b) }
         }
+    }
+
+    /// A commitment's clause, the end of its text from `clauseOffset`, written straight from
+    /// the text's bytes when the offset is plainly a character boundary (ASCII on both sides),
+    /// else through `clause`, which rounds it as String indexing does.
+    func clause(of c: Commitment) {
+        var text = c.text
+        let done = text.withUTF8 { u -> Bool in
+            let from = min(c.clauseOffset, u.count)
+            if from < u.count {
+                guard u[from] < 0x80, from == 0 || (u[from - 1] < 0x80 && u[from - 1] != 0x0D) else { return false }
+            }
+            string(utf8: UnsafeBufferPointer(rebasing: u[from...]))
+            return true
+        }
+        if !done { string(c.clause) }
     }
 
     func string(_ s: String?) {
@@ -202,7 +221,7 @@ final class ExportJSON {
 
     func commitment(_ c: Commitment) {
         key("actor", first: true); string(c.actor)
-        key("clause"); string(c.clause)
+        key("clause"); clause(of: c)
         key("concepts"); strings(c.concepts)
         key("cue"); string(c.cue)
         key("file"); string(c.file)

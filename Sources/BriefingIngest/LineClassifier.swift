@@ -152,7 +152,13 @@ enum LineClassifier {
     static func endsSentence(_ s: Substring) -> Bool {
         // Skip closing quotes and brackets (ASCII and the curly ones, E2 80 99 / E2 80 9D).
         // Only the last few bytes matter.
-        let u = Array(s.utf8.suffix(12))
+        if let ends = s.utf8.withContiguousStorageIfAvailable({ endsSentence(UnsafeBufferPointer(rebasing: $0.suffix(12))) }) {
+            return ends
+        }
+        return Array(s.utf8.suffix(12)).withUnsafeBufferPointer { endsSentence($0) }
+    }
+
+    private static func endsSentence(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = u.count - 1
         while i >= 0 {
             let c = u[i]
