@@ -16,12 +16,18 @@ public struct YAMLNode {
 
     /// Parses a whole document; a syntax error names the line libyaml stopped at.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> YAMLNode? {
+        // Every accessor reads a scalar's text and converts it itself, so scalars need no
+        // implicit tags: the basic resolver skips the regular expressions that would guess
+        // one for every scalar and for every key looked up (most of the time of loading).
+        guard let node = try compose(text, file: file, resolver: .basic) else { return nil }
+        return YAMLNode(node: node, file: file)
+    }
+
+    /// Yams' node tree of a document (nil when empty), or an error with the file and the line
+    /// libyaml stopped at. For readers that walk the tree themselves (the render layouts).
+    public static func compose(_ text: String, file: String, resolver: Resolver = .default) throws(ConfigurationError) -> Node? {
         do {
-            // Every accessor reads a scalar's text and converts it itself, so scalars need no
-            // implicit tags: the basic resolver skips the regular expressions that would guess
-            // one for every scalar and for every key looked up (most of the time of loading).
-            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            return YAMLNode(node: node, file: file)
+            return try Yams.compose(yaml: text, resolver)
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: YAMLNode.line(of: error), key: nil,
                                      "not valid YAML: \(YAMLNode.summary(of: error))")

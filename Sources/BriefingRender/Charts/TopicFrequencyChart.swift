@@ -26,11 +26,8 @@ public struct TopicFrequencyChart: Sendable {
     public func height(width: Double) -> Double { Double(max(bars.count, 1)) * Self.rowHeight + 42 }
 
     public func draw(in frame: Rect, on c: Canvas, style: DocumentStyle) {
-        let mentionsColor = style.colors.series[0]
-        let meetingsColor = style.colors.series.count > 1 ? style.colors.series[1] : style.colors.accent
-        let legendHeight = Legend.draw([Legend.Item("mentions (statements)", .fill(mentionsColor)),
-                                        Legend.Item("meetings", .hatch(meetingsColor))],
-                                       in: Rect(x: frame.x, y: frame.y, width: frame.width, height: 14), on: c, style: style)
+        let (mentionsColor, meetingsColor, legendHeight) = Legend.mentionsAndMeetings("mentions (statements)", "meetings",
+                                                                                       in: frame, on: c, style: style)
         guard !bars.isEmpty else {
             c.text("No topics were found in this period.", in: frame.inset(top: legendHeight + 4), style: style.caption)
             return

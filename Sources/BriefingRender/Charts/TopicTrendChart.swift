@@ -21,11 +21,8 @@ public struct TopicTrendChart: Sendable {
     public func height(width: Double) -> Double { 150 }
 
     public func draw(in frame: Rect, on c: Canvas, style: DocumentStyle) {
-        let mentionsColor = style.colors.series[0]
-        let meetingsColor = style.colors.series.count > 1 ? style.colors.series[1] : style.colors.accent
-        let legendH = Legend.draw([Legend.Item("mentions per year", .fill(mentionsColor)),
-                                   Legend.Item("meetings per year", .hatch(meetingsColor))],
-                                  in: Rect(x: frame.x, y: frame.y, width: frame.width, height: 14), on: c, style: style)
+        let (mentionsColor, meetingsColor, legendH) = Legend.mentionsAndMeetings("mentions per year", "meetings per year",
+                                                                                  in: frame, on: c, style: style)
         guard !years.isEmpty else {
             c.text("No dated mentions of \(label).", in: frame.inset(top: legendH + 4), style: style.caption)
             return

@@ -23,6 +23,17 @@ public enum Legend {
     }
 
     @discardableResult
+    /// The paired series of the topic charts: mentions (solid) and meetings (hatched), with
+    /// their legend drawn along the top of `frame`. Returns the colours and the legend's height.
+    public static func mentionsAndMeetings(_ mentions: String, _ meetings: String, in frame: Rect, on c: Canvas,
+                                           style: DocumentStyle) -> (mentions: Color, meetings: Color, height: Double) {
+        let mentionsColor = style.colors.series[0]
+        let meetingsColor = style.colors.series.count > 1 ? style.colors.series[1] : style.colors.accent
+        let height = draw([Item(mentions, .fill(mentionsColor)), Item(meetings, .hatch(meetingsColor))],
+                          in: Rect(x: frame.x, y: frame.y, width: frame.width, height: 14), on: c, style: style)
+        return (mentionsColor, meetingsColor, height)
+    }
+
     public static func draw(_ items: [Item], in rect: Rect, on c: Canvas, style: DocumentStyle) -> Double {
         var x = rect.x, y = rect.y
         let st = style.label

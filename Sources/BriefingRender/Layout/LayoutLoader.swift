@@ -1,3 +1,4 @@
+import BriefingConfig
 import Foundation
 import Yams
 
@@ -31,11 +32,8 @@ public struct LayoutLoader {
     }
 
     public func parse(_ text: String, kind expected: Layout.Kind) throws -> Layout {
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
-            throw LayoutError(file: file, line: Self.line(of: e), key: nil, "not valid YAML: \(Self.problem(of: e))")
-        }
-        guard let root else { return Layout.defaults(for: expected) }
+        // The default resolver: numbers and booleans below are read through Yams' tags.
+        guard let root = try YAMLNode.compose(text, file: file) else { return Layout.defaults(for: expected) }
         let map = try mapping(root, key: nil)
         var kind = expected
         if let k = map.first(where: { $0.0 == "kind" })?.1 {
@@ -255,19 +253,5 @@ public struct LayoutLoader {
 
     private func error(_ node: Node, _ key: String?, _ message: String) -> LayoutError {
         LayoutError(file: file, line: node.mark?.line, key: key, message)
-    }
-
-    private static func line(of e: YamlError) -> Int? {
-        switch e {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    private static func problem(of e: YamlError) -> String {
-        switch e {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
-        default: return "\(e)"
-        }
     }
 }
