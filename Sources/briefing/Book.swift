@@ -42,8 +42,8 @@ struct Book: ParsableCommand {
     func run() throws {
         let trace = RenderTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
-        let whole = try source.load()
-        trace.mark("load")
+        let whole = try source.load { FontWarmup.warm(BookRenderer.textStyles(layout), for: .pdf) }
+        trace.mark("load, fonts")
         // "Made" is the whole analysis's date, whatever period is shown.
         let date = DocumentDate.resolve(analysis: whole)
         let analysis = period.period.apply(to: whole)

@@ -34,7 +34,7 @@ struct Brief: ParsableCommand {
 
     func run() throws {
         let layout = try RenderOutput.loadLayout(name: layout, kind: .brief, folder: source.layoutsFolder)
-        let whole = try source.load()
+        let whole = try source.load { FontWarmup.warm(DocumentStyle(layout: layout).allStyles, for: .pdf) }
         // "Made" is the whole analysis's date, whatever period is shown.
         let date = DocumentDate.resolve(analysis: whole)
         let analysis = period.period.apply(to: whole)

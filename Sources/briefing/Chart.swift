@@ -49,9 +49,9 @@ struct Chart: ParsableCommand {
     func run() throws {
         let trace = RenderTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
-        let analysis = try source.load()
-        trace.mark("load")
         let exporter = ChartExporter(layout: layout)
+        let analysis = try source.load { FontWarmup.warm(exporter.textStyles, for: format) }
+        trace.mark("load, fonts")
         let folder = URL(fileURLWithPath: output)
         let date = DocumentDate.resolve(analysis: analysis)
         var items: [ChartExporter.Item] = []

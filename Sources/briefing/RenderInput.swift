@@ -41,6 +41,26 @@ struct RenderInputOptions: ParsableArguments {
     }
 }
 
+extension RenderInputOptions {
+    /// Loads the analysis on another thread while `meanwhile` runs on this one. The commands
+    /// warm their fonts meanwhile (`FontWarmup`), which must happen on the thread that draws.
+    func load(meanwhile: () -> Void) throws -> Analysis {
+        final class Outcome: @unchecked Sendable { var value: Result<Analysis, Error>? }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let options = self
+        let loader = Thread {
+            outcome.value = Result { try options.load() }
+            done.signal()
+        }
+        loader.stackSize = 8 << 20 // as a main thread's: extraction may run here
+        loader.start()
+        meanwhile()
+        done.wait()
+        return try outcome.value!.get()
+    }
+}
+
 /// `--from` / `--to`.
 struct PeriodOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("First day to include (YYYY-MM-DD).", valueName: "date"))

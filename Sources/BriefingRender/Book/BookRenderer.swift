@@ -60,6 +60,16 @@ public struct BookRenderer {
 }
 
 /// A number known only after composing, read when drawing.
+extension BookRenderer {
+    /// Every style the book sets text in, for `FontWarmup`.
+    public static func textStyles(_ layout: Layout) -> [TextStyle] {
+        let st = DocumentStyle(layout: layout)
+        let cover = BookComposition.coverStyles(st)
+        return st.allStyles + [st.chrome, cover.kicker, cover.title, cover.factKey, cover.factValue]
+            + ChartExporter(layout: layout).textStyles
+    }
+}
+
 final class PageCount: @unchecked Sendable { var value = 0 }
 
 /// The book's sections, composed into the page flow. One instance per render.
@@ -94,17 +104,25 @@ struct BookComposition {
 
     // MARK: cover and contents
 
+    /// The cover's relationship line, title, and the keys and values of its facts.
+    static func coverStyles(_ st: DocumentStyle) -> (kicker: TextStyle, title: TextStyle, factKey: TextStyle, factValue: TextStyle) {
+        (st.label.with(color: .white).bold.with(size: st.label.font.size + 2),
+         st.h1.with(size: st.h1.font.size * 1.5),
+         st.label.with(color: st.colors.muted).with(size: st.body.font.size + 1),
+         st.h3.with(size: st.body.font.size + 2))
+    }
+
     func cover(_ c: Composer) {
         c.newPage(section: "Cover", chrome: false)
         let layout = style.layout
         let d = digest
         let made = date.day.description
-        let titleStyle = style.h1.with(size: style.h1.font.size * 1.5)
+        let (kicker, titleStyle, factKey, factValue) = Self.coverStyles(style)
         let st = style
         c.place(height: c.body.height) { canvas, frame in
             canvas.fill(Rect(x: 0, y: 0, width: layout.page.width, height: frame.y + 120), st.colors.accent)
             canvas.text(layout.relationship.uppercased(), in: Rect(x: frame.x, y: frame.y + 20, width: frame.width, height: 16),
-                        style: st.label.with(color: .white).bold.with(size: st.label.font.size + 2), maxLines: 1)
+                        style: kicker, maxLines: 1)
             canvas.text(layout.title, in: Rect(x: frame.x, y: frame.y + 150, width: frame.width, height: 120),
                         style: titleStyle.with(color: st.colors.ink), maxLines: 3)
             var y = frame.y + 290.0
@@ -116,10 +134,9 @@ struct BookComposition {
                 ("Made", made),
             ]
             for (k, v) in facts {
-                canvas.text(k, in: Rect(x: frame.x, y: y, width: 130, height: 18), style: st.label.with(color: st.colors.muted)
-                    .with(size: st.body.font.size + 1), maxLines: 1)
+                canvas.text(k, in: Rect(x: frame.x, y: y, width: 130, height: 18), style: factKey, maxLines: 1)
                 canvas.text(v, in: Rect(x: frame.x + 130, y: y, width: frame.width - 130, height: 18),
-                            style: st.h3.with(size: st.body.font.size + 2), maxLines: 1)
+                            style: factValue, maxLines: 1)
                 y += 24
             }
             canvas.line(from: Point(frame.x, frame.maxY - 40), to: Point(frame.maxX, frame.maxY - 40), st.colors.rule)

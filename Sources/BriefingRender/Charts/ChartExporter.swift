@@ -37,6 +37,14 @@ public struct ChartExporter {
         ]
     }
 
+    /// The styles the charts set text in (title, axis and legend labels, notes): the ones worth
+    /// loading before the first chart (`FontWarmup`).
+    public var textStyles: [TextStyle] {
+        let style = DocumentStyle(layout: layout)
+        return [style.h3, style.label, style.caption, style.chartNumber(smallerBy: TopicTrendChart.valueShrink),
+                style.chartNumber(smallerBy: HeatMapChart.numberShrink)]
+    }
+
     public func topicItem(_ t: TopicFrequency) -> Item {
         let chart = TopicTrendChart(topic: t)
         return Item(name: "topic-\(Self.fileSafe(t.id))", title: "\(t.label): mentions and meetings per year",

@@ -86,6 +86,8 @@ public struct HeatMapChart: Sendable {
     }
 
     static let rowHeight = 13.0
+    /// How much smaller than labels the counts in the cells are.
+    static let numberShrink = 1.5
 
     public func height(width: Double) -> Double { Double(max(rows.count, 1)) * Self.rowHeight + 36 }
 
@@ -115,7 +117,7 @@ public struct HeatMapChart: Sendable {
         let rowH = Self.rowHeight
         let cellW = min(gridWidth / Double(columns.count), 60)
         let numbers = cellW >= 13
-        let numberStyle = style.label.with(size: max(5.5, style.label.font.size - 1.5)).with(alignment: .center)
+        let numberStyle = style.chartNumber(smallerBy: HeatMapChart.numberShrink)
         for (r, row) in rows.enumerated() {
             let y = gridTop + Double(r) * rowH
             c.text(row.label, in: Rect(x: frame.x, y: y, width: labelWidth - 6, height: rowH),

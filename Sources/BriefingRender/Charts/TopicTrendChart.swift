@@ -2,6 +2,8 @@ import BriefingModel
 
 /// One topic over time: mentions and meetings per year, as paired bars with their counts.
 public struct TopicTrendChart: Sendable {
+    /// How much smaller than labels the counts over the bars are.
+    static let valueShrink = 1.0
     public var id: String
     public var label: String
     public var years: [TopicFrequency.YearCount]
@@ -37,7 +39,7 @@ public struct TopicTrendChart: Sendable {
         let barW = min(18, groupW * 0.36)
         let showValues = groupW >= 16
         let labelEvery = max(1, Int((30 / groupW).rounded(.up)))
-        let valueStyle = style.label.with(size: max(5.5, style.label.font.size - 1)).with(alignment: .center)
+        let valueStyle = style.chartNumber(smallerBy: TopicTrendChart.valueShrink)
         for (i, y) in years.enumerated() {
             let gx = left + 4 + Double(i) * groupW + groupW / 2
             let m = Rect(x: gx - barW, y: scale(Double(y.mentions)), width: barW, height: plotBottom - scale(Double(y.mentions)))

@@ -31,6 +31,16 @@ public struct DocumentStyle: Sendable {
 
     public var colors: Layout.Colors { layout.colors }
 
+    /// The running header and footer.
+    public var chrome: TextStyle {
+        TextStyle(font: FontSpec(families: layout.fonts.heading, size: max(6.5, layout.fonts.size - 2)), color: colors.muted)
+    }
+
+    /// Numbers set on a chart's bars and cells: labels `points` smaller, centred.
+    public func chartNumber(smallerBy points: Double) -> TextStyle {
+        label.with(size: max(5.5, label.font.size - points)).with(alignment: .center)
+    }
+
     public func strengthColor(_ strength: Int) -> Color {
         colors.strength[min(max(strength, 1), 4) - 1]
     }

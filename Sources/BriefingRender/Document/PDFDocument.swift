@@ -93,8 +93,7 @@ struct PageChrome {
     func draw(on c: Canvas, page: Int, of total: Int, section: String) {
         let p = style.layout.page
         let left = p.margins.left, right = p.width - p.margins.right, width = right - left
-        let st = TextStyle(font: FontSpec(families: style.layout.fonts.heading, size: max(6.5, style.layout.fonts.size - 2)),
-                           color: style.colors.muted)
+        let st = style.chrome
         let headerY = p.margins.top - 30
         let half = width / 2 - 6
         c.text(title, in: Rect(x: left, y: headerY, width: half, height: 14), style: st, maxLines: 1)

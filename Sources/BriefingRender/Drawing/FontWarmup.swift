@@ -1,0 +1,34 @@
+import CCairo
+
+/// The first line set in a style costs 4 to 30 ms: fontconfig sorts every installed font
+/// against the family list, and FreeType and HarfBuzz load the faces. That is as long as
+/// drawing a whole chart. Pango keeps what it found in the calling thread's default font map,
+/// so setting one line per style on a throwaway surface, on the thread that draws next, does
+/// that work up front; the commands do it while another thread reads the analysis.
+public enum FontWarmup {
+    /// Sets a line in each of `styles` on a small surface of the kind the document will be
+    /// drawn on (cairo's font options, and so Pango's font cache keys, depend on it).
+    public static func warm(_ styles: [TextStyle], for format: ChartExporter.Format) {
+        let surface: OpaquePointer?
+        switch format {
+        case .pdf: surface = cairo_pdf_surface_create_for_stream({ _, _, _ in CAIRO_STATUS_SUCCESS }, nil, 64, 64)
+        case .svg: surface = cairo_svg_surface_create_for_stream({ _, _, _ in CAIRO_STATUS_SUCCESS }, nil, 64, 64)
+        case .png: surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 64, 64)
+        }
+        guard let surface else { return }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return }
+        let canvas = Canvas(context: cr)
+        var seen = Set<FontSpec>()
+        for style in styles where seen.insert(style.font).inserted {
+            _ = canvas.text.layout("Ag 0123456789", style: style)
+        }
+        // Finishing writes nothing anywhere; it releases the surface's font subsets now.
+        cairo_surface_finish(surface)
+    }
+}
+
+extension DocumentStyle {
+    /// Every style a book or brief may set text in.
+    public var allStyles: [TextStyle] { [body, body.bold, small, caption, tableHeader, tableCell, h1, h2, h3, label] }
+}
