@@ -27,7 +27,11 @@ public struct ReadoutText: Sendable {
 
     /// Reads and classifies one readout file.
     public static func load(_ url: URL, displayPath: String? = nil) throws(IngestError) -> ReadoutText {
-        let path = url.path
+        try load(path: url.path, displayPath: displayPath)
+    }
+
+    /// Reads and classifies the readout at `path`; `displayPath` names it in diagnostics.
+    public static func load(path: String, displayPath: String? = nil) throws(IngestError) -> ReadoutText {
         let file = path.utf8.lastIndex(of: 0x2F).map { String(path[path.index(after: $0)...]) } ?? path
         return try parse(readBytes(path), file: file, path: displayPath ?? path)
     }
