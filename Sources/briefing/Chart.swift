@@ -50,7 +50,8 @@ struct Chart: ParsableCommand {
         let trace = RenderTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let exporter = ChartExporter(layout: layout)
-        let analysis = try source.load { FontWarmup.warm(exporter.textStyles, for: format) }
+        let text = exporter.textEngine(for: format)
+        let analysis = try source.load { FontWarmup.warm(exporter.textStyles, on: text) }
         trace.mark("load, fonts")
         let folder = URL(fileURLWithPath: output)
         let date = DocumentDate.resolve(analysis: analysis)
@@ -63,7 +64,7 @@ struct Chart: ParsableCommand {
             }
             items = [exporter.topicItem(t)]
         }
-        let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date)
+        let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date, text: text)
         for url in written { print(url.path) }
         if let failure {
             _ = try RenderOutput.writing(failure.path) { _ in throw failure.error }

@@ -58,7 +58,7 @@ public struct ChartExporter {
     /// Writes one chart; returns the file written.
     @discardableResult
     public func write(_ item: Item, format: Format, folder: URL, date: DocumentDate) throws -> URL {
-        let pending = try draw(item, format: format, folder: folder, date: date)
+        let pending = try draw(item, format: format, folder: folder, date: date, text: nil)
         try pending.complete()
         return pending.url
     }
@@ -74,7 +74,10 @@ public struct ChartExporter {
     }
 
     /// Draws one chart on this thread (Pango is not thread-safe) and returns the rest of the work.
-    public func draw(_ item: Item, format: Format, folder: URL, date: DocumentDate) throws -> PendingFile {
+    /// With `text`, the chart sets its text with that engine, shared by every chart of one
+    /// format drawn on this thread: the axis labels, years, legends and counts the charts have
+    /// in common are shaped once. Without, with one of its own.
+    func draw(_ item: Item, format: Format, folder: URL, date: DocumentDate, text: TextEngine?) throws -> PendingFile {
         let url = folder.appendingPathComponent("\(item.name).\(format.rawValue)")
         let out = try OutputFile(url)
         let svg = ByteSink()
@@ -83,7 +86,7 @@ public struct ChartExporter {
         let plotWidth = width - 2 * padding
         let height = (padding * 2 + titleHeight + item.height(plotWidth)).rounded(.up)
         let surface: OpaquePointer?
-        let scale = format == .png ? 2.0 : 1.0
+        let scale = Self.scale(format)
         switch format {
         case .pdf:
             surface = cairo_pdf_surface_create(out.temporary.path, width, height)
@@ -111,7 +114,7 @@ public struct ChartExporter {
         do {
             let cr = cairo_create(surface)!
             cairo_scale(cr, scale, scale)
-            let canvas = Canvas(context: cr)
+            let canvas = Canvas(context: cr, text: text)
             canvas.fill(Rect(x: 0, y: 0, width: width, height: height), .white)
             canvas.text(item.title, in: Rect(x: padding, y: padding, width: plotWidth, height: titleHeight),
                         style: style.h3, maxLines: 1)
@@ -139,11 +142,21 @@ public struct ChartExporter {
         }
     }
 
+    /// Device pixels a point: PNG charts are drawn at twice their size, for slides.
+    static func scale(_ format: Format) -> Double { format == .png ? 2 : 1 }
+
+    /// A text engine for every chart of `format` drawn on this thread (`writeAll`).
+    public func textEngine(for format: Format) -> TextEngine {
+        TextEngine.forSurfaces(format, scale: Self.scale(format))
+    }
+
     /// Writes `items` in order, drawing each on this thread (all Pango work) while the ones
     /// before are finished, encoded and written on one other thread (at most two behind).
+    /// The charts share `text` (by default a new engine), made on this thread for `format`.
     /// Stops drawing after the first failure; returns the files written, in order, and it.
-    public func writeAll(_ items: [Item], format: Format, folder: URL,
-                         date: DocumentDate) -> (written: [URL], failure: (path: String, error: Error)?) {
+    public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate,
+                         text: TextEngine? = nil) -> (written: [URL], failure: (path: String, error: Error)?) {
+        let text = text ?? textEngine(for: format)
         let queue = DispatchQueue(label: "briefing.chart-files", attributes: .concurrent)
         let files = DispatchGroup()
         let inFlight = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
@@ -152,7 +165,7 @@ public struct ChartExporter {
             if outcome.failed { break }
             let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
             let pending: PendingFile
-            do { pending = try draw(item, format: format, folder: folder, date: date) } catch {
+            do { pending = try draw(item, format: format, folder: folder, date: date, text: text) } catch {
                 outcome.fail(k, path: path, error)
                 break
             }

@@ -7,9 +7,11 @@ public final class Canvas {
     let cr: OpaquePointer
     public let text: TextEngine
 
-    init(context: OpaquePointer) {
+    /// A canvas over `context`; with `text`, one engine (and its layouts) shared with other
+    /// canvases of the same kind of surface and scale, used from this thread only.
+    init(context: OpaquePointer, text: TextEngine? = nil) {
         self.cr = context
-        self.text = TextEngine(context: context)
+        self.text = text ?? TextEngine(context: context)
     }
 
     deinit { cairo_destroy(cr) }
