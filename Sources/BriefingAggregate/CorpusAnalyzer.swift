@@ -184,25 +184,3 @@ public enum CorpusError: Error, CustomStringConvertible {
         }
     }
 }
-
-/// Runs two independent pieces of work side by side; returns both results.
-func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-    let first = SlotArray<A?>(count: 1, repeating: nil), second = SlotArray<B?>(count: 1, repeating: nil)
-    DispatchQueue.concurrentPerform(iterations: 2) { task in
-        if task == 0 { first[0] = a() } else { second[0] = b() }
-    }
-    return (first[0]!, second[0]!)
-}
-
-/// Results written by index from several threads; each index is written by one thread.
-final class SlotArray<T>: @unchecked Sendable {
-    private var storage: [T]
-    private let lock = NSLock()
-    init(count: Int, repeating value: T) { storage = Array(repeating: value, count: count) }
-    subscript(i: Int) -> T {
-        get { lock.withLock { storage[i] } }
-        set { lock.withLock { storage[i] = newValue } }
-    }
-    /// The values once every worker is done.
-    var values: [T] { lock.withLock { storage } }
-}

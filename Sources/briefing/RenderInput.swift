@@ -23,7 +23,7 @@ struct RenderInputOptions: ParsableArguments {
     var layoutsFolder: URL { URL(fileURLWithPath: layouts) }
 
     /// Loads or computes the analysis; extraction findings go to standard error. The analysis
-    /// is kept until the process exits (see `KeptUntilExit`).
+    /// is kept until the process exits (see `keepUntilExit`).
     func load() throws -> Analysis {
         let loaded: Analysis
         if let analysis {
@@ -45,19 +45,18 @@ extension RenderInputOptions {
     /// Loads the analysis on another thread while `meanwhile` runs on this one. The commands
     /// warm their fonts meanwhile (`FontWarmup`), which must happen on the thread that draws.
     func load(meanwhile: () -> Void) throws -> Analysis {
-        final class Outcome: @unchecked Sendable { var value: Result<Analysis, Error>? }
-        let outcome = Outcome()
+        let outcome = SlotArray<Result<Analysis, Error>?>(count: 1, repeating: nil)
         let done = DispatchSemaphore(value: 0)
         let options = self
         let loader = Thread {
-            outcome.value = Result { try options.load() }
+            outcome[0] = Result { try options.load() }
             done.signal()
         }
         loader.stackSize = 8 << 20 // as a main thread's: extraction may run here
         loader.start()
         meanwhile()
         done.wait()
-        return try outcome.value!.get()
+        return try outcome[0]!.get()
     }
 }
 

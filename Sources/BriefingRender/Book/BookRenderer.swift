@@ -59,7 +59,6 @@ public struct BookRenderer {
     }
 }
 
-/// A number known only after composing, read when drawing.
 extension BookRenderer {
     /// Every style the book sets text in, for `FontWarmup`.
     public static func textStyles(_ layout: Layout) -> [TextStyle] {
@@ -70,6 +69,7 @@ extension BookRenderer {
     }
 }
 
+/// A number known only after composing, read when drawing.
 final class PageCount: @unchecked Sendable { var value = 0 }
 
 /// The book's sections, composed into the page flow. One instance per render.

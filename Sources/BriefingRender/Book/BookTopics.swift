@@ -44,7 +44,7 @@ extension BookComposition {
     }
 
     private func topicSection(_ topic: TopicFrequency, commitments index: TopicCommitments, into c: Composer) {
-        let commitments = index.recent.prefix(limits.topicCommitments).map { r in
+        let commitments = index.recent.map { r in
             (analysis.meetings[r.meeting].date, analysis.meetings[r.meeting].commitments[r.commitment])
         }
         let total = index.total

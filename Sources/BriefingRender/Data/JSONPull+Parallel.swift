@@ -1,3 +1,4 @@
+import BriefingModel
 import Dispatch
 import Foundation
 
@@ -50,7 +51,8 @@ extension JSONPull {
         let large = starts.count >= 2000 || (starts.count >= 4 && end - i > 4 << 20)
         guard large, workers > 1 else { return try array(element) }
         let chunks = min(workers * 2, starts.count)
-        let results = ChunkResults<T>(chunks)
+        let results = SlotArray<[T]>(count: chunks, repeating: [])
+        let errors = SlotArray<Error?>(count: chunks, repeating: nil)
         nonisolated(unsafe) let bytes = b
         let full = self.full
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
@@ -64,10 +66,10 @@ extension JSONPull {
                     p.i = starts[e]
                     out.append(try element(&p))
                 }
-                results.values[k] = out
-            } catch { results.errors[k] = error }
+                results[k] = out
+            } catch { errors[k] = error }
         }
-        if let e = results.errors.compactMap({ $0 }).first { throw e }
+        if let e = errors.values.compactMap({ $0 }).first { throw e }
         i = end
         return results.values.flatMap { $0 }
     }
@@ -107,7 +109,7 @@ extension JSONPull {
         let starts = guesses
         let n = starts.count
         guard n > 1 else { return nil }
-        let results = ChunkResults<T>(n)
+        let results = SlotArray<[T]>(count: n, repeating: [])
         let ends = ChunkEnds(n)
         nonisolated(unsafe) let bytes = b
         let full = self.full
@@ -134,15 +136,16 @@ extension JSONPull {
                     if p.i == limit { ends.set(c, .next); break }
                     if p.i > limit { return }
                 }
-                results.values[c] = out
+                results[c] = out
             } catch { return }
         }
+        let chunkValues = results.values
         var values: [T] = []
         for c in 0..<n {
             switch ends.state[c] {
-            case .next: values += results.values[c]
+            case .next: values += chunkValues[c]
             case .closed(let end):
-                values += results.values[c]
+                values += chunkValues[c]
                 i = end
                 return values
             case .failed: return nil
@@ -162,16 +165,6 @@ extension JSONPull {
             j = q + 1
         }
         return nil
-    }
-}
-
-/// Results of a parallel parse, one slot per chunk, each written by one worker only.
-final class ChunkResults<T>: @unchecked Sendable {
-    var values: [[T]]
-    var errors: [Error?]
-    init(_ n: Int) {
-        values = Array(repeating: [], count: n)
-        errors = Array(repeating: nil, count: n)
     }
 }
 

@@ -31,6 +31,9 @@ public struct DocumentStyle: Sendable {
 
     public var colors: Layout.Colors { layout.colors }
 
+    /// Every style a book or brief may set text in (for `FontWarmup`).
+    public var allStyles: [TextStyle] { [body, body.bold, small, caption, tableHeader, tableCell, h1, h2, h3, label] }
+
     /// The running header and footer.
     public var chrome: TextStyle {
         TextStyle(font: FontSpec(families: layout.fonts.heading, size: max(6.5, layout.fonts.size - 2)), color: colors.muted)

@@ -43,8 +43,3 @@ extension TextEngine {
         return TextEngine(context: cr)
     }
 }
-
-extension DocumentStyle {
-    /// Every style a book or brief may set text in.
-    public var allStyles: [TextStyle] { [body, body.bold, small, caption, tableHeader, tableCell, h1, h2, h3, label] }
-}

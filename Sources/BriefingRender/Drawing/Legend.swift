@@ -22,7 +22,6 @@ public enum Legend {
         return Double(rows) * 13
     }
 
-    @discardableResult
     /// The paired series of the topic charts: mentions (solid) and meetings (hatched), with
     /// their legend drawn along the top of `frame`. Returns the colours and the legend's height.
     public static func mentionsAndMeetings(_ mentions: String, _ meetings: String, in frame: Rect, on c: Canvas,
@@ -34,6 +33,7 @@ public enum Legend {
         return (mentionsColor, meetingsColor, height)
     }
 
+    @discardableResult
     public static func draw(_ items: [Item], in rect: Rect, on c: Canvas, style: DocumentStyle) -> Double {
         var x = rect.x, y = rect.y
         let st = style.label

@@ -103,35 +103,22 @@ public struct CorpusSnapshot: Sendable {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: uncached.count, by: batch) {
             let slice = Array(uncached[start..<min(uncached.count, start + batch)])
-            let results = ResultBox(count: slice.count)
+            let results = SlotArray<(hash: String, date: CalendarDay?, result: Data)?>(count: slice.count, repeating: nil)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let encoder = JSONEncoder()
                 var i = w
                 while i < slice.count {
                     let r = analyzer.extract(readoutAt: slice[i].url)
                     let data = (try? encoder.encode(r)) ?? Data()
-                    results.set(i, (slice[i].cacheKey, r.meeting?.date, data))
+                    results[i] = (slice[i].cacheKey, r.meeting?.date, data)
                     i += workers
                 }
             }
-            let entries = results.values
+            let entries = results.values.compactMap { $0 }
             try ledger.storeCache(entries, extractor: analyzer.cacheKey, at: now)
             for e in entries { dates[e.hash] = e.date }
             if uncached.count > batch { log("  extracted \(min(uncached.count, start + batch))/\(uncached.count)") }
         }
         return dates
     }
-}
-
-/// Slots filled from several threads, one writer per slot.
-private final class ResultBox: @unchecked Sendable {
-    private var slots: [(hash: String, date: CalendarDay?, result: Data)?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: (hash: String, date: CalendarDay?, result: Data)) {
-        lock.lock()
-        slots[i] = v
-        lock.unlock()
-    }
-    var values: [(hash: String, date: CalendarDay?, result: Data)] { slots.compactMap { $0 } }
 }
