@@ -122,15 +122,17 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// Extracts every readout of the folder on all cores and aggregates.
-    public func analyze(folder: URL) throws -> Analysis {
+    public func analyze(folder: URL, trace: StepTrace = StepTrace()) throws -> Analysis {
         // The listing and the manifest (a YAML parse of thousands of lines in a large corpus)
         // are independent: read side by side.
         let (listing, (manifest, manifestDiags)) = concurrently(
             { Result { try readoutNames(in: folder) } },
             { loadManifest(in: folder) })
         let files = try listing.get()
+        trace.mark("list \(files.count) readouts and the manifest")
         let joiner = ReadoutPath.Joiner(folder: folder)
         var results = extractAll(files.count, manifest: manifest) { joiner.path(files[$0]) }
+        trace.mark("extract \(files.count) readouts")
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
         if let manifest {
             let names = Set(files)
@@ -145,8 +147,10 @@ public struct CorpusAnalyzer: Sendable {
             results.append(ReadoutResult(meeting: nil, diagnostics: [Diagnostic(.error, file: folder.path, line: nil,
                 "no readouts (.txt, .md, .html) in this folder")]))
         }
-        return Aggregator(configuration: configuration).aggregate(&results, input: folder.path,
-                                                                 generator: CorpusAnalyzer.generator)
+        let analysis = Aggregator(configuration: configuration).aggregate(&results, input: folder.path,
+                                                                          generator: CorpusAnalyzer.generator)
+        trace.mark("aggregate")
+        return analysis
     }
 
     /// Extracts files in parallel, results in file order.

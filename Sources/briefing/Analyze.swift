@@ -50,7 +50,9 @@ struct Analyze: ParsableCommand {
     var asOf: String?
 
     func run() throws {
+        let trace = StepTrace()
         let config = try loadConfiguration(layouts)
+        trace.mark("load the layouts")
         var asOfDay: CalendarDay?
         if let asOf {
             guard let d = CalendarDay(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \(asOf)") }
@@ -59,7 +61,7 @@ struct Analyze: ParsableCommand {
         let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay))
         let analysis: Analysis
         do {
-            analysis = try analyzer.analyze(folder: URL(fileURLWithPath: input))
+            analysis = try analyzer.analyze(folder: URL(fileURLWithPath: input), trace: trace)
         } catch {
             printError("\(error)")
             throw ExitCode(66)
@@ -69,6 +71,7 @@ struct Analyze: ParsableCommand {
             if strict, d.severity == .warning { d.severity = .error }
             printError(d.description)
         }
+        trace.mark("print the diagnostics")
         let errors = analysis.summary.errors + (strict ? analysis.summary.warnings : 0)
         if let json {
             if strict, errors > 0 {
@@ -76,6 +79,7 @@ struct Analyze: ParsableCommand {
             } else {
                 do {
                     try AnalysisWriter.write(analysis, to: URL(fileURLWithPath: json))
+                    trace.mark("write the export")
                 } catch {
                     printError("\(json): error: cannot write the export (\(error.localizedDescription))")
                     throw ExitCode(74)

@@ -40,7 +40,7 @@ struct Book: ParsableCommand {
     var output: String = "briefing-book.pdf"
 
     func run() throws {
-        let trace = RenderTrace()
+        let trace = StepTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let whole = try source.load { FontWarmup.warm(BookRenderer.textStyles(layout), for: .pdf) }
         trace.mark("load, fonts")

@@ -47,7 +47,7 @@ struct Chart: ParsableCommand {
     }
 
     func run() throws {
-        let trace = RenderTrace()
+        let trace = StepTrace()
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let exporter = ChartExporter(layout: layout)
         let text = exporter.textEngine(for: format)

@@ -24,7 +24,7 @@ public struct BookRenderer {
         let doc = try PDFDocument(url: url, style: style)
         let book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
                                    date: date, links: layout.links && PDFRepair.qpdf != nil)
-        let trace = RenderTrace()
+        let trace = StepTrace()
         for section in layout.sections where section != .cover && section != .contents {
             book.compose(section, into: doc.composer)
             trace.mark(section.rawValue)
@@ -198,19 +198,5 @@ struct BookComposition {
 
     func topicAnchor(_ id: String) -> String {
         "topic-" + String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
-    }
-}
-
-/// With BRIEFING_TRACE set, prints how long each step of a render took, on standard error.
-public final class RenderTrace {
-    public init() {}
-    private let on = ProcessInfo.processInfo.environment["BRIEFING_TRACE"] != nil
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    public func mark(_ step: String) {
-        guard on else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data(String(format: "trace: %-40@ %8.3f s\n", step as NSString, Double(now - last) / 1e9).utf8))
-        last = now
     }
 }
