@@ -321,6 +321,14 @@ final class CommitmentDetector: Sendable {
         if hasVerb, !CommitmentDetector.expressionVerbs.contains(toks[verb].lower), verbStrength[toks[verb].lower] == nil {
             return nil
         }
+        // A participle that sets the scene ("Recognizing the U.S. commitment to ..., the leaders
+        // resolved"): the commitment it names is context, unless the participle itself affirms
+        // or expresses it ("Reaffirming their commitment to ...").
+        if !hasVerb, j >= 1, case let w = toks[j - 1].lower, w.hasSuffix("ing"), w.utf8.count > 5 {
+            let stem = String(w.dropLast(3))
+            let pastForms = [stem + "ed", stem + "d", String(stem.dropLast()) + "ed"]
+            if !pastForms.contains(where: { CommitmentDetector.expressionVerbs.contains($0) || verbStrength[$0] != nil }) { return nil }
+        }
         let subjectBefore = hasVerb ? verb : max(0, j)
         if negated(toks, before: max(0, j)) { return nil }
         let verbWord = verb >= 0 && j - verb <= 3 ? toks[verb].lower + " ... " : ""

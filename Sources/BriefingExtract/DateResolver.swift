@@ -14,6 +14,9 @@ struct DateResolver {
         var diagnostics: [Diagnostic]
     }
 
+    /// The most days a readout's dateline may follow the meeting it reports.
+    static let maxPublicationDelay = 14
+
     /// The date the text gives for the meeting: datelines and titles first, then the opening.
     /// Takes tokens: the extractor has already tokenized the titles and opening sentences.
     static func writtenDate(titles: [[Token]], datelines: [[Token]], opening: [[Token]]) -> WrittenDate? {
@@ -23,9 +26,17 @@ struct DateResolver {
         case let (f?, o?) where o.year == nil:
             // "On March 9" under "March 9, 2018": the opening's day, the dateline's year (a page
             // dated early January about a late-December meeting belongs to the year before).
-            var year = f.year!
-            if o.month == 12, f.month == 1 { year -= 1 }
-            return WrittenDate(year: year, month: o.month, day: o.day)
+            // Only a day shortly before the dateline's is the meeting's: a readout is published
+            // on the day or soon after, and an earlier day named in the opening ("the spirit of
+            // the leaders' summit on October 28") is an event the meeting looked back on.
+            guard let published = f.day_ else { return f }
+            for year in [f.year!, f.year! - 1] {
+                if let d = CalendarDay(year: year, month: o.month, day: o.day),
+                   d <= published, published.dayNumber - d.dayNumber <= maxPublicationDelay {
+                    return WrittenDate(year: year, month: o.month, day: o.day)
+                }
+            }
+            return f
         case let (f?, _):
             return f
         case let (nil, o?):

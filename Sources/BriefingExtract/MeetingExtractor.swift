@@ -71,7 +71,17 @@ public final class MeetingExtractor: Sendable {
         let openingParagraph = sentences.indices.prefix(12).first(where: {
             facts.hasKindWords(tokenized[$0].tokens) || !Durations.durations(tokenized[$0].tokens).isEmpty
         }).map { sentences[$0].paragraph } ?? firstParagraph
-        let openingIndexes = sentences.indices.filter { sentences[$0].paragraph == openingParagraph }
+        var openingIndexes = sentences.indices.filter { sentences[$0].paragraph == openingParagraph }
+        // News copy gives each sentence its own paragraph: a one-sentence lead goes on in the
+        // next short paragraph ("The leaders met online for about 80 minutes on Friday.").
+        if openingIndexes.count == 1, let next = sentences.indices.first(where: { sentences[$0].paragraph > openingParagraph }) {
+            let following = sentences.indices.filter { sentences[$0].paragraph == sentences[next].paragraph }
+            // Not across a heading, and not into remarks ("Abe: ...").
+            let lead = sentences[openingIndexes[0]]
+            if following.count <= 2, following.allSatisfy({ sentences[$0].speakerPrefix == nil && sentences[$0].section == lead.section }) {
+                openingIndexes += following
+            }
+        }
         let opening = openingIndexes.map { sentences[$0] }
         let openingText = opening.map(\.text).joined(separator: " ")
         let openingLine = opening.first?.line ?? readout.lines.first?.number ?? 1
@@ -94,8 +104,12 @@ public final class MeetingExtractor: Sendable {
             return (lexicon.tokens(&b), b)
         }
 
+        // A news lead states the date before the paragraph that names the meeting ("Tokyo, Oct. 28
+        // (Jiji Press)--The foreign ministers agreed ..."): the first sentences up to the opening.
+        let dateSentences = sentences.indices.prefix { sentences[$0].paragraph < openingParagraph }.prefix(3)
+            + openingIndexes.prefix(3)
         let written = DateResolver.writtenDate(titles: titleTokens.map(\.tokens), datelines: datelines.map { Tokenizer.tokens($0) },
-                                               opening: openingIndexes.prefix(3).map { tokenized[$0].tokens })
+                                               opening: dateSentences.map { tokenized[$0].tokens })
         let provisionalDay = written?.day_ ?? manifest?.date
             ?? readout.frontMatter?.fields["date"].flatMap { CalendarDay(iso: $0) }
 
@@ -156,9 +170,22 @@ public final class MeetingExtractor: Sendable {
         func addParticipant(_ i: Int) {
             if !participantIdx.contains(i), side(ofPerson: i) != nil { participantIdx.append(i) }
         }
-        for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
-        for (si, p) in parsed.enumerated() where p.sentence.paragraph == openingParagraph {
-            for m in personMentions[si] { if case .person(let i) = m.kind { addParticipant(i) } }
+        func persons(_ si: Int) -> [Int] {
+            personMentions[si].compactMap { m in if case .person(let i) = m.kind { i } else { nil } }
+        }
+        // The sentence that says who met: the first of the lead to name people of both sides.
+        // When there is one, it alone names the participants; others in the title or the rest of
+        // the opening ("the spirit of the leaders' summit", "accompanying the President") are
+        // people the readout mentions.
+        let lead = sentences.indices.prefix { sentences[$0].paragraph <= openingParagraph }.prefix(6)
+        let meetingSentence = lead.first { Set(persons($0).compactMap(side(ofPerson:))).count >= 2 }
+        if let meetingSentence {
+            for i in persons(meetingSentence) { addParticipant(i) }
+        } else {
+            for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
+            for (si, p) in parsed.enumerated() where p.sentence.paragraph == openingParagraph {
+                for i in persons(si) { addParticipant(i) }
+            }
         }
         for idx in gistSpeakers.values.sorted() { addParticipant(idx) }
         // A side with nobody yet: the person of that side who speaks most in the body.
@@ -218,15 +245,25 @@ public final class MeetingExtractor: Sendable {
         // Kind, place, time.
         var kinds = facts.kinds(in: titleTokens + [(openingTokens, openingBytes)])
         if let k = manifest?.kind ?? readout.frontMatter?.fields["kind"], !kinds.contains(k) { kinds.insert(k, at: 0) }
+        // Leaders on each side make a summit; a minister received by the other side's leader
+        // is still a ministers' meeting. A summit named in the opening of a meeting no leader
+        // attended is another meeting ("to prepare the upcoming summit"), not this one's kind.
+        let leaderSides = Set(participants.filter { ["President", "Prime Minister"].contains($0.role ?? "") }.compactMap(\.side))
+        if !participants.isEmpty, leaderSides.isEmpty, manifest?.kind == nil, readout.frontMatter?.fields["kind"] == nil {
+            kinds.removeAll { $0 == facts.leadersKind }
+        }
         if kinds.isEmpty, facts.mentionsGenericMeeting(titleTokens.map(\.tokens) + [openingTokens]) || !participants.isEmpty {
-            let leaders = participants.contains { ["President", "Prime Minister"].contains($0.role ?? "") }
+            let leaders = leaderSides.count >= Set(participants.compactMap(\.side)).count
             kinds = [leaders ? facts.leadersKind : facts.ministersKind]
         }
         let timing = facts.timing(openingText, openingTokens: openingTokens)
         var parts = timing.parts
         if parts.isEmpty { parts = kinds.map { MeetingPart(kind: $0) } }
         if parts.count == 1, timing.parts.isEmpty { parts[0].startTime = timing.start; parts[0].durationMinutes = timing.minutes }
-        let place = manifest?.place ?? readout.frontMatter?.fields["place"] ?? facts.place(openingTokens, bytes: openingBytes)
+        // Where they met is said with who met; elsewhere in the opening a place may be another event's.
+        let place = manifest?.place ?? readout.frontMatter?.fields["place"]
+            ?? meetingSentence.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes) }
+            ?? facts.place(openingTokens, bytes: openingBytes)
         if kinds.isEmpty {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))

@@ -47,6 +47,10 @@ final class MentionFinder: Sendable {
         "both nations", "the two ministers", "both ministers", "the ministers", "the four ministers",
         "the Ministers", "the two heads", "the two foreign ministers", "the two defense ministers",
         "the two Prime Ministers", "the two presidents", "the two",
+        // How news copy and defense readouts name the pair.
+        "the two officials", "both officials", "the officials", "the two foreign chiefs", "the foreign chiefs",
+        "the two defense chiefs", "the defense chiefs", "the two top diplomats", "the top diplomats",
+        "the two secretaries", "the two counterparts", "the two allies",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
     /// Capitalised words that follow titles in headings but are never part of a name.
@@ -105,7 +109,8 @@ final class MentionFinder: Sendable {
             var j = i
             var title: String?
             var honored = false
-            if let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
+            // "His Excellency Mr.": honorifics may stack.
+            while let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
             // A title, singular and not possessive: "Foreign Ministers' Meeting" names no one.
             if let t = titles.match(at: j, in: toks), toks[j].capitalized,
                !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
@@ -185,11 +190,22 @@ final class MentionFinder: Sendable {
         if let s = sideNames.match(at: j, in: toks) {
             return relationship.sides.first { $0.id == s.value }?.country
         }
-        // Another country: capitalised words.
-        var e = j
-        while e < toks.count, toks[e].capitalized, e - j < 4 { e += 1 }
-        guard e > j else { return nil }
-        return String(decoding: bytes[toks[j].start..<toks[e - 1].end], as: UTF8.self)
+        // Another country: capitalised words, the last of a chain of "of"s ("Premier of the
+        // State Council of China" is China's).
+        while true {
+            var e = j
+            while e < toks.count, toks[e].capitalized, e - j < 4 { e += 1 }
+            guard e > j else { return nil }
+            if e + 1 < toks.count, toks[e].lower == "of" {
+                j = e + 1
+                if toks[j].lower == "the", j + 1 < toks.count { j += 1 }
+                if let s = sideNames.match(at: j, in: toks) {
+                    return relationship.sides.first { $0.id == s.value }?.country
+                }
+                continue
+            }
+            return String(decoding: bytes[toks[j].start..<toks[e - 1].end], as: UTF8.self)
+        }
     }
 
     /// Non-person mentions: sides, third parties, collectives, pronouns.

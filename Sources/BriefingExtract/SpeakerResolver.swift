@@ -29,7 +29,10 @@ struct SpeakerResolver {
                                          "have", "has", "had", "was", "were", "is", "are", "been", "will", "would",
                                          "shall", "strongly", "firmly", "fully", "subsequently", "furthermore",
                                          "additionally", "together", "likewise", "hereby", "today", "formally",
-                                         "in", "turn", "response", "personally", "warmly", "not", "only", "therefore"]
+                                         "in", "turn", "response", "personally", "warmly", "not", "only", "therefore",
+                                         // News copy puts the day between subject and verb ("Motegi and Rubio on Saturday agreed").
+                                         "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "yesterday", "earlier", "later"]
 
     /// The sentence's speaker side, and remembers it for the next sentence.
     mutating func speaker(of toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> String? {

@@ -6,6 +6,8 @@ enum LineClassifier {
         var out: [SourceLine] = []
         out.reserveCapacity(raw.count)
         var seenProse = false
+        /// A title, heading or running text line has been placed.
+        var placedText = false
         var inReferences = false
         for r in raw {
             var text = trim(Substring(r.text))
@@ -57,8 +59,16 @@ enum LineClassifier {
             }
             let headingShape = words <= 14 && !terminal && !hasSpeakerPrefix(line)
                 && (heading || marker != nil || capitalizedShare(text) >= 0.5)
-            if headingShape || (heading && words <= 20) {
+            // Before the text, a long capitalised line without a full stop is still the title
+            // ("Readout of the Secretary's Meeting With the Minister of ...").
+            // And the first line of all, short and without a full stop, is a headline even in
+            // sentence case ("Leaders hold online talks").
+            let firstLine = !placedText
+            let longTitle = !seenProse && !terminal && !hasSpeakerPrefix(line)
+                && (words <= 24 && capitalizedShare(text) >= 0.5 || firstLine && words <= 14 && words >= 3)
+            if headingShape || longTitle || (heading && words <= 20) {
                 out.append(SourceLine(text: line, number: r.number, role: seenProse ? .heading : .title, marker: marker))
+                placedText = true
                 continue
             }
             if words < 3, !terminal {
@@ -66,6 +76,7 @@ enum LineClassifier {
                 continue
             }
             seenProse = true
+            placedText = true
             out.append(SourceLine(text: line, number: r.number, role: .prose, marker: marker))
         }
         return out
@@ -331,6 +342,13 @@ enum LineClassifier {
                                           "most read", "most popular", "skip to main content", "japanese",
                                           "english", "日本語"]
 
+    static func isAttribution(_ l: String) -> Bool {
+        if containsBytes(l, "the following readout") || containsBytes(l, "the following statement") { return true }
+        guard l.hasSuffix(":") else { return false }
+        return l.hasPrefix("as stated by") || containsBytes(l, "attributable to") || containsBytes(l, "spokesperson")
+            || containsBytes(l, "press secretary") || containsBytes(l, "spokesman") || containsBytes(l, "spokeswoman")
+    }
+
     static func isNoise(_ s: String, words: Int, bullet: Bool, terminal: Bool) -> Bool {
         if words > 40 { return false }
         // Long running text ending a sentence is never page furniture except a "(PDF)" link.
@@ -353,6 +371,9 @@ enum LineClassifier {
         }
         if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") || l.hasSuffix(" pdf") { return true }
         if l.hasPrefix("©") || l.hasPrefix("copyright") || l.hasPrefix("all rights reserved") { return true }
+        // Who released the text ("The Press Secretary provided the following readout:", "As
+        // stated by Spokesperson ...:"): the spokesperson is neither a participant nor a speaker.
+        if words <= 20, isAttribution(l) { return true }
         if words <= 20, !terminal, separatorCount(l) >= 2 { return true }
         // Tag lists and link lists: short bulleted items with no sentence in them.
         if bullet, words <= 6, !terminal { return true }

@@ -3,7 +3,8 @@ import Testing
 @testable import BriefingExtract
 
 /// Readouts in styles the seeds do not have: a White House page, a State Department "2+2"
-/// note, a foreign ministers' meeting in Markdown, a newspaper article.
+/// note, a foreign ministers' meeting in Markdown, newspaper articles, a Defense Department
+/// readout. The fixtures are written in those styles for these tests, not copied from a site.
 @Suite struct UnseenReadoutTests {
     @Test func whiteHouseReadoutPage() throws {
         let (m, _) = try extractFile("Tests/Fixtures/unseen/wh-readout-2023.html")
@@ -58,5 +59,57 @@ import Testing
         #expect(m.commitments.contains { $0.actor == "japan" && $0.text.contains("increase its investment") })
         #expect(m.commitments.contains { $0.actor == "both" && $0.strength == .agreed })
         #expect(!m.commitments.contains { $0.text.contains("Share") })
+    }
+
+    @Test func spokespersonLineAndAnEarlierSummitInTheOpening() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/state-spokesperson-2026.txt")
+        // "their summit on October 28 in Tokyo" is what the meeting built on, not the meeting.
+        #expect(m.date?.description == "2026-03-03")
+        #expect(m.place == "Brussels")
+        #expect(m.kinds == ["ministers' meeting"])
+        #expect(m.participants.map(\.name) == ["Marco Rubio", "Toshimitsu Motegi"])
+        #expect(Set(m.mentioned.map(\.name)) == ["Donald J. Trump", "Sanae Takaichi"])
+        #expect(!(m.participants + m.mentioned).contains { $0.name.contains("Pigott") })
+    }
+
+    @Test func newsLeadWithDatelineAndAnAccompaniedLeader() throws {
+        let (m, diags) = try extractFile("Tests/Fixtures/unseen/news-defense-chiefs-2025.txt")
+        // The date is in the lead, before the paragraph that says they met; the year from
+        // the two ministers' terms.
+        #expect(m.date?.description == "2025-06-16")
+        #expect(m.dateInferred)
+        #expect(diags.contains { $0.severity == .warning && $0.message.contains("2025 inferred") })
+        #expect(m.kinds == ["ministers' meeting"])
+        #expect(m.place == "Ottawa")
+        #expect(m.durationMinutes == 40)
+        #expect(m.participants.map(\.name) == ["Gen Nakatani", "Pete Hegseth"])
+        #expect(m.mentioned.map(\.name) == ["Shigeru Ishiba"])
+        // "X and U.S. Defense Secretary Y on Monday agreed"; "The defense chiefs affirmed".
+        #expect(m.commitments.first?.actor == "both")
+        #expect(m.commitments.first?.strength == .agreed)
+        #expect(m.commitments.contains { $0.text.hasPrefix("The defense chiefs") && $0.actor == "both" })
+    }
+
+    @Test func defenseReadoutWithLongTitleAndSceneSettingParticiple() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/dod-readout-2024.txt")
+        #expect(m.title?.hasPrefix("Readout of Secretary of Defense") == true)
+        #expect(m.participants.map(\.name) == ["Lloyd J. Austin", "Gen Nakatani"])
+        #expect(m.mentioned.isEmpty)
+        #expect(m.place == "Yokosuka")
+        #expect(m.kinds == ["ministers' meeting"])
+        // "Recognizing the ironclad U.S. commitment ..., the two officials resolved to ...": one
+        // commitment, the officials', not a second one of the U.S. alone.
+        #expect(m.commitments.count == 1)
+        #expect(m.commitments.first?.actor == "both")
+        #expect(m.commitments.first?.strength == .agreed)
+    }
+
+    @Test func headlineInSentenceCaseAndOneSentenceParagraphs() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/news-online-talks-2024.txt")
+        #expect(m.title == "Ishiba and Biden hold online talks")
+        #expect(m.kinds == ["video conference"])
+        #expect(m.durationMinutes == 30)
+        #expect(m.participants.map(\.name) == ["Shigeru Ishiba", "Joseph R. Biden"])
+        #expect(m.commitments.first?.actor == "both")
     }
 }
