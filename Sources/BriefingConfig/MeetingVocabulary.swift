@@ -7,6 +7,9 @@ public struct MeetingVocabulary: Sendable {
         /// True for the kinds a generic word ("meeting", "met with") becomes when no specific
         /// phrase is found: decided by the participants' offices.
         public var generic: Bool
+        /// Held at a distance (a call, a video conference): the meeting has no place, and a
+        /// summit or ministers' meeting named with it is the same talk, not a second part.
+        public var remote: Bool = false
     }
 
     public struct Place: Sendable, Hashable {
@@ -27,9 +30,10 @@ public struct MeetingVocabulary: Sendable {
         try root.allowOnly(["kinds", "generic", "places", "not_places"])
         var kinds: [KindRule] = []
         for item in try root.required("kinds").items() {
-            try item.allowOnly(["kind", "phrases"])
+            try item.allowOnly(["kind", "phrases", "remote"])
             kinds.append(KindRule(kind: try item.required("kind").nonEmptyString(),
-                                  phrases: try item.required("phrases").strings(), generic: false))
+                                  phrases: try item.required("phrases").strings(), generic: false,
+                                  remote: try item["remote"]?.bool() ?? false))
         }
         let generic = try root.required("generic")
         try generic.allowOnly(["leaders", "ministers", "phrases"])

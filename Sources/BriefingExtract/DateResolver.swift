@@ -37,6 +37,12 @@ struct DateResolver {
                 }
             }
             return f
+        case let (f?, o?) where o.day_ != nil:
+            // "April 28, 2015" over "In the morning of April 27, 2015 EST": the opening's full
+            // date when it is shortly before the page's.
+            if let published = f.day_, let d = o.day_, d <= published,
+               published.dayNumber - d.dayNumber <= maxPublicationDelay { return o }
+            return f
         case let (f?, _):
             return f
         case let (nil, o?):

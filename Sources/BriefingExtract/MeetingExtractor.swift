@@ -177,15 +177,13 @@ public final class MeetingExtractor: Sendable {
         // When there is one, it alone names the participants; others in the title or the rest of
         // the opening ("the spirit of the leaders' summit", "accompanying the President") are
         // people the readout mentions.
-        let lead = sentences.indices.prefix { sentences[$0].paragraph <= openingParagraph }.prefix(6)
+        let lead = (sentences.indices.prefix { sentences[$0].paragraph < openingParagraph } + openingIndexes).prefix(6)
         let meetingSentence = lead.first { Set(persons($0).compactMap(side(ofPerson:))).count >= 2 }
         if let meetingSentence {
             for i in persons(meetingSentence) { addParticipant(i) }
         } else {
             for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
-            for (si, p) in parsed.enumerated() where p.sentence.paragraph == openingParagraph {
-                for i in persons(si) { addParticipant(i) }
-            }
+            for si in openingIndexes { for i in persons(si) { addParticipant(i) } }
         }
         for idx in gistSpeakers.values.sorted() { addParticipant(idx) }
         // A side with nobody yet: the person of that side who speaks most in the body.
@@ -214,6 +212,27 @@ public final class MeetingExtractor: Sendable {
                     personMentions[si].append(Mention(kind: .side(s), start: h.start, end: h.end))
                 }
             }
+        }
+
+        // Remarks quoted after "the Prime Minister said as follows:" are the speaker's, like a
+        // gist line's, until the next such line, a new section, or the narrative resuming with
+        // the pair ("The two leaders then ...").
+        var quoted: Int?
+        var quoteSection: String?
+        for (si, p) in parsed.enumerated() {
+            let isIntro = p.bytes.last == 0x3A && p.tokens.contains { Self.speechVerbs.contains($0.lower) }
+            if isIntro {
+                quoted = personMentions[si].lazy.compactMap { m -> Int? in if case .person(let i) = m.kind { i } else { nil } }.first
+                quoteSection = p.sentence.section
+                continue
+            }
+            guard let speaker = quoted else { continue }
+            if p.sentence.section != quoteSection || p.sentence.speakerPrefix != nil
+                || p.others.contains(where: { $0.kind == .both && $0.start <= 1 }) {
+                quoted = nil
+                continue
+            }
+            if gistSpeakers[si] == nil { gistSpeakers[si] = speaker }
         }
 
         // Date.
@@ -252,6 +271,9 @@ public final class MeetingExtractor: Sendable {
         if !participants.isEmpty, leaderSides.isEmpty, manifest?.kind == nil, readout.frontMatter?.fields["kind"] == nil {
             kinds.removeAll { $0 == facts.leadersKind }
         }
+        // "Foreign ministers talk by phone": one call, not a meeting and a call.
+        let remote = kinds.contains { facts.remoteKinds.contains($0) }
+        if remote { kinds.removeAll { $0 == facts.leadersKind || $0 == facts.ministersKind } }
         if kinds.isEmpty, facts.mentionsGenericMeeting(titleTokens.map(\.tokens) + [openingTokens]) || !participants.isEmpty {
             let leaders = leaderSides.count >= Set(participants.compactMap(\.side)).count
             kinds = [leaders ? facts.leadersKind : facts.ministersKind]
@@ -261,9 +283,11 @@ public final class MeetingExtractor: Sendable {
         if parts.isEmpty { parts = kinds.map { MeetingPart(kind: $0) } }
         if parts.count == 1, timing.parts.isEmpty { parts[0].startTime = timing.start; parts[0].durationMinutes = timing.minutes }
         // Where they met is said with who met; elsewhere in the opening a place may be another event's.
+        // A call's place is only its news dateline's: "according to the Foreign Ministry in
+        // Tokyo" is not where it took place.
         let place = manifest?.place ?? readout.frontMatter?.fields["place"]
-            ?? meetingSentence.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes) }
-            ?? facts.place(openingTokens, bytes: openingBytes)
+            ?? meetingSentence.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes, datelineOnly: remote) }
+            ?? facts.place(openingTokens, bytes: openingBytes, datelineOnly: remote)
         if kinds.isEmpty {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))
@@ -344,6 +368,9 @@ public final class MeetingExtractor: Sendable {
             topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
         return (meeting, diags)
     }
+
+    /// Verbs that introduce quoted remarks ("the Prime Minister said as follows:").
+    static let speechVerbs: Set<String> = ["said", "stated", "remarked", "says", "states", "remarks", "responded", "replied"]
 
     /// One-element lists (most commitments have one topic, one concept) as a shared instance,
     /// so a corpus of 50,000 readouts does not hold 300,000 copies of `["north-korea"]`.

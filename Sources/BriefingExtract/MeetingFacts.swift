@@ -12,6 +12,8 @@ final class MeetingFacts: Sendable {
     private let notPlaces: Set<String>
     let leadersKind: String
     let ministersKind: String
+    /// Kinds held at a distance (calls, video conferences).
+    let remoteKinds: Set<String>
 
     let lexicon: Lexicon
 
@@ -32,6 +34,7 @@ final class MeetingFacts: Sendable {
         notPlaces = Set(v.notPlaces.map { $0.lowercased() })
         leadersKind = v.leadersMeeting
         ministersKind = v.ministersMeeting
+        remoteKinds = Set(v.kinds.filter(\.remote).map(\.kind))
     }
 
     /// Kinds in order of first appearance in the given texts (titles, then the opening), each
@@ -111,9 +114,11 @@ final class MeetingFacts: Sendable {
     /// Where the meeting was: a known place or alias in the opening, else the place after
     /// "visiting", "in" or "at" when it looks like a name. Countries are too vague and ignored.
     /// Takes the opening's tokens and bytes (the extractor has them already).
-    func place(_ toks: [Token], bytes: [UInt8]) -> String? {
+    /// - Parameter datelineOnly: only a news dateline's place, as for a call: "according to the
+    ///   Foreign Ministry in Tokyo" does not say where a call took place.
+    func place(_ toks: [Token], bytes: [UInt8], datelineOnly: Bool = false) -> String? {
         let found = places.matches(in: toks, text: bytes)
-        if let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
+        if !datelineOnly, let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
             return m.value
         }
         // A news dateline: "TOKYO, Jan. 28 (Kyodo) --", "NEW YORK —".
@@ -122,6 +127,7 @@ final class MeetingFacts: Sendable {
                bytes[t.start..<t.end].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) } }) {
             return m.value
         }
+        if datelineOnly { return nil }
         for (i, t) in toks.enumerated() where ["visiting", "in", "at"].contains(t.lower) && i + 1 < toks.count {
             var j = i + 1
             if toks[j].lower == "the" { j += 1 }

@@ -159,13 +159,30 @@ final class MentionFinder: Sendable {
                 i = max(j, i + 1)
                 continue
             }
-            if toks[i].capitalized, people.surnameWords.contains(toks[i]) {
+            // A known surname alone. Followed by a given name the registry does not know ("Kim
+            // Yong-chol"), it is someone else of that surname: not resolved to the one we know.
+            if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i) {
                 out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
             }
             i += 1
         }
         return out
     }
+
+    /// "Kim Yong-chol": a capitalised word right after the surname that is not a title, a side,
+    /// an institution ("the Trump Administration") or a word of the sentence's own.
+    private func followedByGivenName(_ toks: [Token], _ i: Int) -> Bool {
+        let n = i + 1
+        guard n < toks.count, toks[n].capitalized, toks[i].punctuationAfter == 0, !toks[i].possessive else { return false }
+        let w = toks[n].lower
+        if MentionFinder.notNames.contains(w) || MentionFinder.institutionNouns.contains(w) { return false }
+        if people.titles.match(at: n, in: toks) != nil || isSideOrOther(toks, n) { return false }
+        return true
+    }
+
+    static let institutionNouns: Set<String> = ["administration", "government", "cabinet", "era", "doctrine", "team",
+                                                "campaign", "presidency", "policy", "policies", "white", "house",
+                                                "also", "then", "first", "first's"]
 
     private func isSideOrOther(_ toks: [Token], _ j: Int) -> Bool {
         sideNames.match(at: j, in: toks) != nil || others.match(at: j, in: toks) != nil

@@ -70,7 +70,13 @@ struct SpeakerResolver {
         // Prefer a mention that is followed by its verb ("Prime Minister Abe stated"); a
         // possessive ("Biden's inquiry") is never the subject.
         let usable = mentions.filter { !toks[$0.end - 1].possessive }
-        if let m = usable.first(where: { $0.start >= from && $0.end < toks.count && looksLikeVerb(toks[$0.end].lower) }) {
+        // An adverb may stand between subject and verb ("The two leaders closely coordinated").
+        func verbFollows(_ m: Mention) -> Bool {
+            var k = m.end
+            while k < toks.count, k - m.end < 2, toks[k].lower.hasSuffix("ly"), toks[k].lower.utf8.count > 4 { k += 1 }
+            return k < toks.count && looksLikeVerb(toks[k].lower)
+        }
+        if let m = usable.first(where: { $0.start >= from && verbFollows($0) }) {
             return m
         }
         return usable.first { $0.start >= from && $0.start <= from + 7 }

@@ -112,4 +112,34 @@ import Testing
         #expect(m.participants.map(\.name) == ["Shigeru Ishiba", "Joseph R. Biden"])
         #expect(m.commitments.first?.actor == "both")
     }
+
+    @Test func remarksQuotedAfterSaidAsFollowsAreTheSpeakers() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/mofa-quoted-remarks-2022.txt")
+        #expect(m.kinds == ["working dinner"])
+        // "we will continue to stand together" is the Prime Minister's; thanks are no commitment.
+        #expect(m.commitments.count == 1)
+        #expect(m.commitments.first?.actor == "japan")
+        #expect(m.commitments.first?.text.contains("stand together") == true)
+        #expect(!m.commitments.contains { $0.text.contains("thank") })
+    }
+
+    @Test func newsPhoneCallHasNoPlaceAndOtherKimsAreNotKimJongUn() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/news-phone-2019.txt")
+        // "foreign ministers talk by phone" is one call, not also a ministers' meeting.
+        #expect(m.kinds == ["telephone talk"])
+        // "according to the Foreign Ministry in Tokyo" is not where a call took place.
+        #expect(m.place == nil)
+        #expect(m.participants.map(\.name) == ["Taro Kono", "Michael R. Pompeo"])
+        #expect(!m.mentioned.contains { $0.name == "Kim Jong-un" })
+        #expect(m.commitments.first?.actor == "both")
+    }
+
+    @Test func attendedByListAndAFullDateInTheOpening() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/mofa-scc-attended-2015.txt")
+        // Published April 29 about the meeting "In the afternoon of April 28, 2015 EST".
+        #expect(m.date?.description == "2015-04-28")
+        #expect(m.kinds == ["ministers' meeting"])
+        #expect(Set(m.participants.map(\.name)) == ["Fumio Kishida", "Gen Nakatani", "John F. Kerry", "Ashton B. Carter"])
+        #expect(m.place == "Washington, D.C.")
+    }
 }
