@@ -255,6 +255,8 @@ final class CommitmentDetector: Sendable {
             return nil
         }
         if negated(toks, before: i) { return nil }
+        // "he was resolved to" is a state of mind (a desire), not the act of resolving.
+        if w == "resolved", CommitmentDetector.beVerbs.contains(prev) { return nil }
         if needsAction.contains(w), thatClause(toks, after: i), !clauseHasAction(toks, from: i + 1) { return nil }
         var strength = Commitment.Strength(rawValue: s)!
         var cue = w
@@ -324,6 +326,8 @@ final class CommitmentDetector: Sendable {
         // A participle that sets the scene ("Recognizing the U.S. commitment to ..., the leaders
         // resolved"): the commitment it names is context, unless the participle itself affirms
         // or expresses it ("Reaffirming their commitment to ...").
+        // The object of a preposition ("we'll talk about our mutual desire to fight terror").
+        if !hasVerb, j >= 1, CommitmentDetector.prepositions.contains(toks[j - 1].lower) { return nil }
         if !hasVerb, j >= 1, case let w = toks[j - 1].lower, w.hasSuffix("ing"), w.utf8.count > 5 {
             let stem = String(w.dropLast(3))
             let pastForms = [stem + "ed", stem + "d", String(stem.dropLast()) + "ed"]
@@ -335,6 +339,8 @@ final class CommitmentDetector: Sendable {
         return Candidate(kind: .intention, strength: .sharedView, cueStart: max(0, j), cueEnd: i + 1,
                          subjectBefore: subjectBefore, owner: owner, cue: verbWord + toks[i].lower)
     }
+
+    static let prepositions: Set<String> = ["about", "on", "of", "for", "with", "regarding", "concerning", "over"]
 
     static let expressionVerbs: Set<String> = ["expressed", "expresses", "conveyed", "conveys", "stated", "states",
                                                "explained", "explains", "emphasized", "emphasizes", "emphasised",

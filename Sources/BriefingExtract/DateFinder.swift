@@ -66,6 +66,16 @@ public enum DateFinder {
         return out
     }
 
+    /// A month and year without a day ("October 2003"), as some pages are dated.
+    public static func monthYear(in toks: [Token]) -> (month: Int, year: Int)? {
+        for i in toks.indices.dropLast() {
+            guard let m = months[toks[i].lower], toks[i].capitalized, let y = yearNumber(toks[i + 1].lower) else { continue }
+            if i > 0, dayNumber(toks[i - 1].lower) != nil { continue }
+            return (m, y)
+        }
+        return nil
+    }
+
     /// "6", "28th", "1st".
     static func dayNumber(_ s: String) -> Int? {
         // ASCII words (nearly all) on their bytes: the same digits and suffixes, without

@@ -46,6 +46,12 @@ struct DateResolver {
         case let (f?, _):
             return f
         case let (nil, o?):
+            // "On 17 October" on a page dated "October 2003": the page's year, or the year
+            // before for a December meeting on a January page.
+            if o.year == nil, let my = (datelines + titles).lazy.compactMap({ DateFinder.monthYear(in: $0) }).first {
+                if o.month <= my.month { return WrittenDate(year: my.year, month: o.month, day: o.day) }
+                if o.month == 12, my.month == 1 { return WrittenDate(year: my.year - 1, month: o.month, day: o.day) }
+            }
             return o
         default:
             return (datelines + titles).lazy.flatMap { DateFinder.dates(in: $0) }.first

@@ -220,7 +220,10 @@ public final class MeetingExtractor: Sendable {
         var quoted: Int?
         var quoteSection: String?
         for (si, p) in parsed.enumerated() {
-            let isIntro = p.bytes.last == 0x3A && p.tokens.contains { Self.speechVerbs.contains($0.lower) }
+            // "... said as follows:", "... made the following remarks."
+            let n = p.tokens.count
+            let followingRemarks = n >= 2 && p.tokens[n - 2].lower == "following" && ["remarks", "remark"].contains(p.tokens[n - 1].lower)
+            let isIntro = (p.bytes.last == 0x3A && p.tokens.contains { Self.speechVerbs.contains($0.lower) }) || followingRemarks
             if isIntro {
                 quoted = personMentions[si].lazy.compactMap { m -> Int? in if case .person(let i) = m.kind { i } else { nil } }.first
                 quoteSection = p.sentence.section

@@ -116,6 +116,19 @@ final class MentionFinder: Sendable {
                !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
                 title = t.value
                 j = t.end
+                // The rest of a long title: "National Security Advisor to the President Donilon",
+                // "Trade Representative Ambassador Kirk".
+                while j < toks.count {
+                    if j + 2 < toks.count, toks[j].lower == "to", toks[j + 1].lower == "the",
+                       toks[j + 2].capitalized, let t2 = titles.match(at: j + 2, in: toks) {
+                        j = t2.end
+                    } else if toks[j].capitalized, let t2 = titles.match(at: j, in: toks), t2.end < toks.count,
+                              toks[t2.end].capitalized, titles.match(at: t2.end, in: toks) == nil {
+                        j = t2.end
+                    } else {
+                        break
+                    }
+                }
                 if let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
             }
             if j < toks.count, toks[j].capitalized, let m = fullNames.match(at: j, in: toks) {
@@ -141,8 +154,14 @@ final class MentionFinder: Sendable {
                     let words = toks[j..<k]
                     let lastFold = Tokenizer.fold(words.last!.lower)
                     let firstFold = Tokenizer.fold(words.first!.lower)
+                    // By the first word only when the rest of the name is that person's too:
+                    // "Chairman Kim Jong Il" is not the Kim the registry knows.
+                    let byFirst = words.count < 2 ? nil : people.resolveSurname(firstFold, on: day, title: title).flatMap { idx in
+                        let known = ([people.person(idx).name] + people.person(idx).aliases).joined(separator: " ").lowercased()
+                        return words.dropFirst().allSatisfy { known.contains($0.lower) } ? idx : nil
+                    }
                     if let idx = people.resolveSurname(lastFold, on: day, title: title)
-                        ?? people.resolveSurname(firstFold, on: day, title: title) {
+                        ?? (words.count < 2 ? people.resolveSurname(firstFold, on: day, title: title) : byFirst) {
                         out.append(PersonHit(start: i, end: k, registryIndex: idx, title: title,
                                              appositiveCountry: appositive(toks, bytes: bytes, after: k)))
                     } else if !isSideOrOther(toks, j) {
@@ -204,8 +223,11 @@ final class MentionFinder: Sendable {
         guard j < toks.count, toks[j].lower == "of" else { return nil }
         j += 1
         if j < toks.count, toks[j].lower == "the" { j += 1 }
+        // In a list ("Fukuyama, Ambassador of Japan to the United States of America Fujisaki"),
+        // a title followed by a name is the next person's, not an appositive.
+        func nameFollows(_ e: Int) -> Bool { e < toks.count && toks[e].capitalized && toks[e - 1].punctuationAfter == 0 }
         if let s = sideNames.match(at: j, in: toks) {
-            return relationship.sides.first { $0.id == s.value }?.country
+            return nameFollows(s.end) ? nil : relationship.sides.first { $0.id == s.value }?.country
         }
         // Another country: capitalised words, the last of a chain of "of"s ("Premier of the
         // State Council of China" is China's).
@@ -217,7 +239,7 @@ final class MentionFinder: Sendable {
                 j = e + 1
                 if toks[j].lower == "the", j + 1 < toks.count { j += 1 }
                 if let s = sideNames.match(at: j, in: toks) {
-                    return relationship.sides.first { $0.id == s.value }?.country
+                    return nameFollows(s.end) ? nil : relationship.sides.first { $0.id == s.value }?.country
                 }
                 continue
             }

@@ -142,4 +142,29 @@ import Testing
         #expect(Set(m.participants.map(\.name)) == ["Fumio Kishida", "Gen Nakatani", "John F. Kerry", "Ashton B. Carter"])
         #expect(m.place == "Washington, D.C.")
     }
+
+    @Test func olderSummaryDatedByMonthWithRemarksAndAttendees() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/mofa-dinner-2005.txt")
+        // "On 2 February" on a page dated "February 2005".
+        #expect(m.date?.description == "2005-02-02")
+        #expect(!m.dateInferred)
+        #expect(m.kinds.contains("working dinner"))
+        #expect(m.participants.map(\.name) == ["Junichiro Koizumi", "George W. Bush"])
+        // Long titles: "National Security Advisor to the President Hadley", "Trade Representative
+        // Ambassador Zoellick"; a title before the next name is not an appositive.
+        let hadley = m.mentioned.first { $0.name == "Hadley" }
+        #expect(hadley?.role == "National Security Advisor" && hadley?.country == "United States")
+        #expect(m.mentioned.contains { $0.name == "Zoellick" && $0.role == "Trade Representative" })
+        #expect(m.mentioned.first { $0.name == "Hiroyuki Hosoda" }?.country == "Japan")
+        // "Chairman Kim Jong Il" is not the Kim in people.yaml.
+        #expect(m.mentioned.contains { $0.name == "Kim Jong Il" })
+        #expect(!m.mentioned.contains { $0.name == "Kim Jong-un" })
+        // Remarks after "made the following remarks." are the speaker's; talking about a desire,
+        // paying respects and being resolved are not commitments of strength 2 or more.
+        #expect(m.commitments.contains { $0.text.hasPrefix("We will stand with Japan") && $0.actor == "us" })
+        #expect(m.commitments.contains { $0.text.hasPrefix("We will continue to work") && $0.actor == "japan" })
+        #expect(!m.commitments.contains { $0.text.contains("shared desire") || $0.text.contains("respects") })
+        #expect(m.commitments.first { $0.text.contains("resolved") }?.strength == .sharedView)
+        #expect(m.commitments.contains { $0.actor == "both" && $0.strength == .agreed })
+    }
 }
