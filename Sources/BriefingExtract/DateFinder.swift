@@ -66,6 +66,19 @@ public enum DateFinder {
         return out
     }
 
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The weekday a news lead dates its event by ("met on Friday", "agreed Tuesday"), 0 for
+    /// Monday; not one ahead ("next Friday", "by Friday").
+    public static func weekday(in toks: [Token]) -> Int? {
+        for (i, t) in toks.enumerated() where t.capitalized {
+            guard let w = weekdays.firstIndex(of: t.lower) else { continue }
+            if i > 0, ["next", "coming", "until", "by", "before", "this"].contains(toks[i - 1].lower) { continue }
+            return w
+        }
+        return nil
+    }
+
     /// A month and year without a day ("October 2003"), as some pages are dated.
     public static func monthYear(in toks: [Token]) -> (month: Int, year: Int)? {
         for i in toks.indices.dropLast() {

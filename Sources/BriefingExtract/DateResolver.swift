@@ -43,6 +43,14 @@ struct DateResolver {
             if let published = f.day_, let d = o.day_, d <= published,
                published.dayNumber - d.dayNumber <= maxPublicationDelay { return o }
             return f
+        case let (f?, nil):
+            // "Feb. 8, 2025, 10:15 a.m." over "after their summit in Washington on Friday": the
+            // last such weekday on or before the page's date.
+            if let published = f.day_, let w = opening.lazy.compactMap({ DateFinder.weekday(in: $0) }).first {
+                let d = published.adding(days: -((published.weekday - w + 7) % 7))
+                return WrittenDate(year: d.year, month: d.month, day: d.day)
+            }
+            return f
         case let (f?, _):
             return f
         case let (nil, o?):

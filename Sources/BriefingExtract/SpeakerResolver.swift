@@ -85,7 +85,11 @@ struct SpeakerResolver {
     static let verbs: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "also", "then",
                                      "said", "met", "held", "spoke", "made", "began", "began", "sought", "took",
                                      "gave", "told", "saw", "thanked", "once", "both", "jointly", "further", "can",
-                                     "could", "should", "must", "did", "shared", "agreed", "reiterated"]
+                                     "could", "should", "must", "did", "shared", "agreed", "reiterated",
+                                     // Past tenses a suffix test misses.
+                                     "used", "sent", "led", "put", "set", "got", "came", "went", "paid", "brought",
+                                     "thought", "felt", "kept", "left", "meant", "stood", "wrote", "won", "knew",
+                                     "hoped", "owed", "vowed", "urged"]
 
     private func looksLikeVerb(_ w: String) -> Bool {
         SpeakerResolver.verbs.contains(w) || (w.hasSuffix("ed") && w.count > 4) || (w.hasSuffix("s") && w.count > 3 && !w.hasSuffix("ss"))

@@ -264,6 +264,9 @@ enum LineClassifier {
                 continue
             }
             if ["updated", "posted", "published", "date", "date:", "on"].contains(w) { continue }
+            // A time of publication after the date: "Feb. 8, 2025, 10:15 a.m. JST".
+            if w.contains(":"), w.allSatisfy({ $0.isNumber || $0 == ":" }) { continue }
+            if ["a", "m", "p", "am", "pm", "at", "jst", "est", "edt", "et", "gmt", "utc", "pst", "pdt", "local", "time"].contains(w) { continue }
             return false
         }
         return sawMonth && sawNumber

@@ -167,4 +167,15 @@ import Testing
         #expect(m.commitments.first { $0.text.contains("resolved") }?.strength == .sharedView)
         #expect(m.commitments.contains { $0.actor == "both" && $0.strength == .agreed })
     }
+
+    @Test func newsDatedByPublicationTimeAndAWeekday() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/news-weekday-2025.txt")
+        // Published Friday "April 4, 2025, 8:05 a.m." about a meeting "on Thursday".
+        #expect(m.date?.description == "2025-04-03")
+        #expect(!m.dateInferred)
+        #expect(m.place == "Brussels")
+        #expect(m.kinds == ["ministers' meeting"])
+        // "Iwaya used the meeting to say he wants ...": he is Iwaya ("used" is a verb too).
+        #expect(m.commitments.contains { $0.text.hasPrefix("Iwaya used") && $0.actor == "japan" })
+    }
 }
