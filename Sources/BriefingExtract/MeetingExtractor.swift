@@ -151,6 +151,22 @@ public final class MeetingExtractor: Sendable {
             }
             personMentions.append(ms)
         }
+        // A person the registry does not know, named in full once ("Commerce Secretary Howard
+        // Lutnick"), is the same person when the surname comes back alone ("Lutnick said").
+        let unknownSurnames: [(surname: String, person: Int)] = table.people.indices.compactMap { i in
+            let p = table.people[i]
+            guard p.registryIndex == nil, p.name.contains(" "), let last = p.name.split(separator: " ").last else { return nil }
+            return (last.lowercased(), i)
+        }
+        if !unknownSurnames.isEmpty {
+            for si in parsed.indices {
+                for (k, t) in parsed[si].tokens.enumerated() where t.capitalized {
+                    guard let u = unknownSurnames.first(where: { $0.surname == t.lower }),
+                          !personMentions[si].contains(where: { $0.start <= k && k < $0.end }) else { continue }
+                    personMentions[si].append(Mention(kind: .person(u.person), start: k, end: k + 1))
+                }
+            }
+        }
         for i in parsed.indices {
             let persons = personMentions[i]
             parsed[i].others = parsed[i].others.filter { o in !persons.contains { $0.start <= o.start && o.start < $0.end } }
@@ -170,8 +186,18 @@ public final class MeetingExtractor: Sendable {
         func addParticipant(_ i: Int) {
             if !participantIdx.contains(i), side(ofPerson: i) != nil { participantIdx.append(i) }
         }
+        /// The people a sentence names as actors: not an owner ("to discuss President Trump's
+        /// tariffs") nor whose government or policy it is ("the administration of U.S. President
+        /// Trump"); "the residence of President Bush" still names him.
         func persons(_ si: Int) -> [Int] {
-            personMentions[si].compactMap { m in if case .person(let i) = m.kind { i } else { nil } }
+            let toks = parsed[si].tokens
+            return personMentions[si].compactMap { m in
+                guard case .person(let i) = m.kind, !toks[m.end - 1].possessive else { return nil }
+                var b = m.start - 1
+                if b >= 0, toks[b].capitalized, b > 0, toks[b - 1].lower == "of" { b -= 1 }
+                let owned = b >= 1 && toks[b].lower == "of" && Self.ownedByPerson.contains(toks[b - 1].lower)
+                return owned ? nil : i
+            }
         }
         // The sentence that says who met: the first of the lead to name people of both sides.
         // When there is one, it alone names the participants; others in the title or the rest of
@@ -189,7 +215,7 @@ public final class MeetingExtractor: Sendable {
         // A side with nobody yet: the person of that side who speaks most in the body.
         for s in relationship.sides where !participantIdx.contains(where: { side(ofPerson: $0) == s.id }) {
             var counts: [Int: Int] = [:]
-            for ms in personMentions { for m in ms { if case .person(let i) = m.kind, side(ofPerson: i) == s.id { counts[i, default: 0] += 1 } } }
+            for si in parsed.indices { for i in persons(si) where side(ofPerson: i) == s.id { counts[i, default: 0] += 1 } }
             if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key {
                 addParticipant(best)
             }
@@ -371,6 +397,11 @@ public final class MeetingExtractor: Sendable {
             topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
         return (meeting, diags)
     }
+
+    /// "the administration of President X": X is named, not present.
+    static let ownedByPerson: Set<String> = ["administration", "government", "cabinet", "policy", "policies", "tariffs",
+                                             "tariff", "envoy", "aide", "aides", "office", "era", "term", "widow", "wife",
+                                             "son", "daughter", "visit", "inauguration", "funeral", "election"]
 
     /// Verbs that introduce quoted remarks ("the Prime Minister said as follows:").
     static let speechVerbs: Set<String> = ["said", "stated", "remarked", "says", "states", "remarks", "responded", "replied"]

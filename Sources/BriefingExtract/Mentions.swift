@@ -178,6 +178,11 @@ final class MentionFinder: Sendable {
                 i = max(j, i + 1)
                 continue
             }
+            if let hit = roleNounHit(toks, bytes: bytes, at: i, fullNames: fullNames, titles: titles) {
+                out.append(hit)
+                i = hit.end
+                continue
+            }
             // A known surname alone. Followed by a given name the registry does not know ("Kim
             // Yong-chol"), it is someone else of that surname: not resolved to the one we know.
             if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i) {
@@ -186,6 +191,71 @@ final class MentionFinder: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Role nouns news copy writes in lower case before or after a name.
+    static let roleNouns: Set<String> = ["minister", "negotiator", "secretary", "envoy", "ambassador", "adviser",
+                                         "advisor", "representative", "diplomat", "chief"]
+
+    /// People news copy names by a lower-case role: "Japanese trade negotiator Ryosei Akazawa",
+    /// "Japan's top tariff negotiator, Ryosei Akazawa," and "Ryosei Akazawa, Japan's economic
+    /// revitalization minister,". The role becomes the title, a side adjective the country.
+    private func roleNounHit(_ toks: [Token], bytes: [UInt8], at i: Int, fullNames: PhraseMatcher<Int>,
+                             titles: PhraseMatcher<String>) -> PersonHit? {
+        let n = toks.count
+        func country(_ m: PhraseMatcher<String>.Match) -> String? { relationship.sides.first { $0.id == m.value }?.country }
+        func isNameWord(_ k: Int) -> Bool {
+            toks[k].capitalized && !MentionFinder.notNames.contains(toks[k].lower) && titles.match(at: k, in: toks) == nil
+                && sideNames.match(at: k, in: toks) == nil && others.match(at: k, in: toks) == nil
+        }
+        /// A name of two or three capitalised words from k; its end.
+        func nameEnd(_ k: Int) -> Int? {
+            var e = k
+            while e < n, e - k < 3, isNameWord(e) {
+                e += 1
+                if toks[e - 1].punctuationAfter != 0 || toks[e - 1].possessive { break }
+            }
+            return e - k >= 2 ? e : nil
+        }
+        /// Lower-case words ending in a role noun from k (the first may be capitalised at the
+        /// start of a sentence): the role's end.
+        func roleEnd(_ k: Int, firstMayBeCapital: Bool) -> Int? {
+            var r = k
+            while r < n, r - k < 4 {
+                guard !toks[r].capitalized || (r == k && firstMayBeCapital) else { return nil }
+                if MentionFinder.roleNouns.contains(toks[r].lower) { return r + 1 }
+                guard toks[r].punctuationAfter == 0 else { return nil }
+                r += 1
+            }
+            return nil
+        }
+        func role(_ a: Int, _ b: Int) -> String {
+            toks[a..<b].map { t in String(decoding: bytes[t.start..<t.end], as: UTF8.self).capitalized }.joined(separator: " ")
+        }
+        // Role first: [side] role-words Name.
+        var j = i
+        var side: String?
+        if let sm = sideNames.match(at: j, in: toks) { side = country(sm); j = sm.end }
+        if side != nil || i == 0, j < n, let re = roleEnd(j, firstMayBeCapital: side == nil && i == 0), re < n,
+           toks[re - 1].punctuationAfter == 0 || toks[re - 1].punctuationAfter == 0x2C {
+            if let m = fullNames.match(at: re, in: toks), toks[re].capitalized {
+                return PersonHit(start: i, end: m.end, registryIndex: m.value, title: role(j, re))
+            }
+            if let e = nameEnd(re) {
+                let name = String(decoding: bytes[toks[re].start..<toks[e - 1].end], as: UTF8.self)
+                return PersonHit(start: i, end: e, writtenName: PeopleIndexNames.tidy(name), title: role(j, re),
+                                 appositiveCountry: side)
+            }
+        }
+        // Name first: Name, side's role-words.
+        guard isNameWord(i), let e = nameEnd(i), toks[e - 1].punctuationAfter == 0x2C, e < n,
+              let sm = sideNames.match(at: e, in: toks), let re = roleEnd(sm.end, firstMayBeCapital: false) else { return nil }
+        if let m = fullNames.match(at: i, in: toks), m.end == e {
+            return PersonHit(start: i, end: e, registryIndex: m.value, title: role(sm.end, re), appositiveCountry: country(sm))
+        }
+        let name = String(decoding: bytes[toks[i].start..<toks[e - 1].end], as: UTF8.self)
+        return PersonHit(start: i, end: e, writtenName: PeopleIndexNames.tidy(name), title: role(sm.end, re),
+                         appositiveCountry: country(sm))
     }
 
     /// "Kim Yong-chol": a capitalised word right after the surname that is not a title, a side,

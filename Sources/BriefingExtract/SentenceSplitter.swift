@@ -179,5 +179,11 @@ public enum SentenceSplitter {
         "territory", "senate", "house", "state", "states", "national", "special", "representative", "treasury",
         "defense", "indo", "japan", "people", "citizens", "steel", "investment", "forces'", "consulate", "coast",
         "space", "cyber", "nuclear", "extended", "security", "general", "envoy", "armed", "homeland", "federal",
+        "commerce", "energy", "agriculture", "chief", "deputy", "top", "negotiator", "negotiators", "senator",
+        "senators", "lawmakers", "under", "assistant", "intelligence", "pacific", "central", "commander", "command",
+        "strategic", "automakers", "auto", "labor", "justice", "agency", "allies", "ally", "counterpart",
+        "counterparts", "business", "businesses", "exports", "imports", "manufacturing", "farmers", "beef", "rice",
+        "lng", "semiconductor", "semiconductors", "shipbuilding", "election", "elections", "supreme", "court",
+        "reserve", "fed", "chamber", "customs", "postal", "census", "export", "import", "producers", "industry",
     ]
 }

@@ -152,9 +152,9 @@ import Testing
         #expect(m.participants.map(\.name) == ["Junichiro Koizumi", "George W. Bush"])
         // Long titles: "National Security Advisor to the President Hadley", "Trade Representative
         // Ambassador Zoellick"; a title before the next name is not an appositive.
-        let hadley = m.mentioned.first { $0.name == "Hadley" }
+        let hadley = m.mentioned.first { $0.name == "Stephen J. Hadley" }
         #expect(hadley?.role == "National Security Advisor" && hadley?.country == "United States")
-        #expect(m.mentioned.contains { $0.name == "Zoellick" && $0.role == "Trade Representative" })
+        #expect(m.mentioned.contains { $0.name == "Robert B. Zoellick" && $0.role == "United States Trade Representative" })
         #expect(m.mentioned.first { $0.name == "Hiroyuki Hosoda" }?.country == "Japan")
         // "Chairman Kim Jong Il" is not the Kim in people.yaml.
         #expect(m.mentioned.contains { $0.name == "Kim Jong Il" })
@@ -177,5 +177,19 @@ import Testing
         #expect(m.kinds == ["ministers' meeting"])
         // "Iwaya used the meeting to say he wants ...": he is Iwaya ("used" is a verb too).
         #expect(m.commitments.contains { $0.text.hasPrefix("Iwaya used") && $0.actor == "japan" })
+    }
+
+    @Test func tradeTalksNamedByLowerCaseRolesInNewsCopy() throws {
+        let (m, _) = try extractFile("Tests/Fixtures/unseen/news-trade-talks-2025.txt")
+        // "Japanese trade negotiator Ryosei Akazawa and U.S. Commerce Secretary Howard Lutnick
+        // on Friday held ..." (the sentence does not end at "U.S."); the President whose
+        // administration imposed the tariffs is mentioned, not a participant.
+        #expect(m.participants.map(\.name) == ["Ryosei Akazawa", "Howard Lutnick"])
+        #expect(m.participants.map(\.side) == ["japan", "us"])
+        #expect(m.mentioned.map(\.name) == ["Donald J. Trump"])
+        #expect(m.date?.description == "2025-05-30")
+        #expect(m.kinds == ["ministers' meeting"])
+        #expect(m.place == "Washington, D.C.")
+        #expect(m.commitments.contains { $0.text.hasPrefix("Lutnick said") && $0.actor == "us" })
     }
 }
