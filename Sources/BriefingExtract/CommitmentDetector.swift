@@ -257,7 +257,10 @@ final class CommitmentDetector: Sendable {
         if negated(toks, before: i) { return nil }
         // "he was resolved to" is a state of mind (a desire), not the act of resolving.
         if w == "resolved", CommitmentDetector.beVerbs.contains(prev) { return nil }
-        if needsAction.contains(w), thatClause(toks, after: i), !clauseHasAction(toks, from: i + 1) { return nil }
+        // "agreed that the alliance has never been stronger" is a shared assessment; "agreed that
+        // they should take the lead", "... not the time to talk but to apply pressure" are not.
+        if needsAction.contains(w), thatClause(toks, after: i),
+           !clauseHasAction(toks, from: i + 1, lenient: s >= Commitment.Strength.agreed.rawValue) { return nil }
         var strength = Commitment.Strength(rawValue: s)!
         var cue = w
         if w == "committed", i > 0, CommitmentDetector.beVerbs.contains(prev) {
@@ -413,9 +416,17 @@ final class CommitmentDetector: Sendable {
 
     /// The clause says someone will act: a modal, "continue to", or an intent noun. The
     /// clause ends where a coordinated verb begins another ("..., and discussed ...").
-    private func clauseHasAction(_ toks: [Token], from i: Int) -> Bool {
+    /// - Parameter lenient: also "should", "must", "need to" and "to <verb>" (for agree-type
+    ///   verbs, whose that-clause is an assessment only when it is a bare state).
+    private func clauseHasAction(_ toks: [Token], from i: Int, lenient: Bool = false) -> Bool {
         var j = i
         while j < toks.count {
+            if lenient {
+                let w = toks[j].lower
+                if w == "should" || w == "must" || w == "need" || w == "needs" { return true }
+                if w == "to", j + 1 < toks.count, !toks[j + 1].capitalized, !stative.contains(toks[j + 1].lower),
+                   !CommitmentDetector.determiners.contains(toks[j + 1].lower) { return true }
+            }
             if j > i, CommitmentDetector.coordinators.contains(toks[j].lower), j + 1 < toks.count {
                 let next = toks[j + 1].lower
                 if next.hasSuffix("ed") && next.count > 4 && !toks[j + 1].capitalized || verbStrength[next] != nil { return false }

@@ -32,6 +32,16 @@ import Testing
         Case("Prime Minister Kishida stated that Japan would fundamentally reinforce its defense capabilities.", [(1, "japan")]),
         // Two commitments in one sentence.
         Case("The two leaders signed a joint statement and confirmed their intention to expand investment.", [(4, "both"), (2, "both")]),
+        // "agreed that" with an action in its clause, and with an assessment only.
+        Case("They agreed that the two countries should take the lead in setting trade rules.", [(3, "both")]),
+        Case("The leaders agreed that now is not the time for dialogue but to apply maximum pressure.", [(3, "both")]),
+        Case("The two leaders agreed that the alliance has never been stronger.", []),
+        // A participle that sets the scene is not a commitment of its own; its main clause is.
+        Case("Recognizing the U.S. commitment to the defense of Japan, the leaders resolved to deepen cooperation.", [(3, "both")]),
+        // Thanks, respects and talk after "would like to" are not intentions to act.
+        Case("I would like to express my heartfelt condolences to the families.", []),
+        Case("We will talk about our mutual desire to fight terror.", []),
+        Case("The Prime Minister stated that he was resolved to raise the issue with the Chairman.", [(1, "japan")]),
         // Not commitments.
         Case("The two leaders welcomed the adoption of the resolution.", []),
         Case("Prime Minister Abe thanked the President for his hospitality.", []),
