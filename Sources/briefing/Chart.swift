@@ -64,7 +64,8 @@ struct Chart: ParsableCommand {
             }
             items = [exporter.topicItem(t)]
         }
-        let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date, text: text)
+        let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date, text: text,
+                                                   threads: ProcessInfo.processInfo.activeProcessorCount)
         for url in written { print(url.path) }
         if let failure {
             _ = try RenderOutput.writing(failure.path) { _ in throw failure.error }

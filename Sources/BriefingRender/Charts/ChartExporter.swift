@@ -5,7 +5,7 @@ import Foundation
 
 /// Standalone chart files (PDF, SVG or PNG) a user can drop into slides: the overview charts
 /// and one trend chart per topic, each drawn by the same function the book uses.
-public struct ChartExporter {
+public struct ChartExporter: Sendable {
     public enum Format: String, Sendable, CaseIterable { case pdf, svg, png }
 
     /// A chart to export: its file stem and how to draw it.
@@ -150,6 +150,49 @@ public struct ChartExporter {
         TextEngine.forSurfaces(format, scale: Self.scale(format))
     }
 
+    /// Writes `items`, drawing them on this thread and `threads - 1` others, each with a text
+    /// engine of its own: Pango's font map belongs to a thread, and with the charts' handful
+    /// of fonts (see PLATFORM-NOTES) separate engines on separate threads are safe. Each
+    /// thread draws, encodes and writes the next chart not yet taken. Every file is what
+    /// drawing it alone gives. Stops after the first failure; returns the files written, in
+    /// order, and it.
+    public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate,
+                         text: TextEngine? = nil, threads: Int) -> (written: [URL], failure: (path: String, error: Error)?) {
+        let workers = min(threads, items.count)
+        guard workers > 1 else { return writeAll(items, format: format, folder: folder, date: date, text: text) }
+        let outcome = WriteOutcome(count: items.count)
+        let queue = ChartQueue(items, count: items.count)
+        let done = DispatchGroup()
+        @Sendable func work(_ engine: TextEngine) {
+            while !outcome.failed, let (k, item) = queue.next() {
+                let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
+                do {
+                    let pending = try draw(item, format: format, folder: folder, date: date, text: engine)
+                    try pending.complete()
+                    outcome.done(k, pending.url)
+                } catch {
+                    outcome.fail(k, path: path, error)
+                }
+            }
+        }
+        let styles = textStyles
+        for _ in 1..<workers {
+            done.enter()
+            let thread = Thread {
+                // Made and warmed on the thread that uses it, while this one starts drawing.
+                let engine = self.textEngine(for: format)
+                FontWarmup.warm(styles, on: engine)
+                work(engine)
+                done.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        work(text ?? textEngine(for: format))
+        done.wait()
+        return outcome.result
+    }
+
     /// Writes `items` in order, drawing each on this thread (all Pango work) while the ones
     /// before are finished, encoded and written on one other thread (at most two behind).
     /// The charts share `text` (by default a new engine), made on this thread for `format`.
@@ -204,6 +247,23 @@ public struct ChartExporter {
         }
         out += svg[copied...]
         return out
+    }
+}
+
+/// The charts not yet taken by a drawing thread, handed out one at a time.
+final class ChartQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let items: [ChartExporter.Item]
+    private var taken = 0
+
+    init(_ items: [ChartExporter.Item], count: Int) { self.items = items }
+
+    func next() -> (Int, ChartExporter.Item)? {
+        lock.withLock {
+            guard taken < items.count else { return nil }
+            taken += 1
+            return (taken - 1, items[taken - 1])
+        }
     }
 }
 
