@@ -105,6 +105,7 @@ enum LineClassifier {
            f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
             return nil
         }
+        if let rejected = romanLetterRunRejects(s), rejected { return nil }
         var i = s.startIndex
         var paren = false
         if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
@@ -130,6 +131,20 @@ enum LineClassifier {
         }
         guard i < s.endIndex, s[i].isWhitespace else { return nil }
         return (String(s[s.startIndex..<i]), trim(s[i...]))
+    }
+
+    /// Lines starting "In", "It", "Xi": the Roman-numeral letters I, V, X (either case) then an
+    /// ASCII byte other than "." or ")", which no marker has. True when the bytes decide that,
+    /// nil when only Characters can (a non-ASCII byte next, or nothing after the run); spares
+    /// the Character walk below for every such line.
+    private static func romanLetterRunRejects(_ s: Substring) -> Bool? {
+        s.utf8.withContiguousStorageIfAvailable { u -> Bool? in
+            var k = 0
+            // At most five letters, as the Character loop takes.
+            while k < u.count, k < 5, "IVXivx".utf8.contains(u[k]) { k += 1 }
+            guard k > 0, k < u.count, u[k] < 0x80 else { return nil }
+            return u[k] != 0x2E && u[k] != 0x29
+        } ?? nil
     }
 
     static func wordCount(_ s: Substring) -> Int {
@@ -303,25 +318,6 @@ enum LineClassifier {
         }
     }
 
-    /// How many times any of the navigation separators (" > ", " | ", ...) occurs.
-    static func separatorCount(_ l: String) -> Int {
-        var n = 0
-        var prevSpace = false
-        var it = l.unicodeScalars.makeIterator()
-        var pendingSep = false
-        while let c = it.next() {
-            if c == " " {
-                if pendingSep { n += 1 }
-                pendingSep = false
-                prevSpace = true
-                continue
-            }
-            pendingSep = prevSpace && (c == ">" || c == "›" || c == "»" || c == "|" || c == "/") && !pendingSep
-            prevSpace = false
-        }
-        return n
-    }
-
     static let noiseLines: Set<String> = ["print", "print print", "share", "tweet", "email", "e-mail", "facebook",
                                           "twitter", "x", "line", "page top", "back to top", "top of page", "go to top",
                                           "menu", "search", "home", "close", "copy link", "sns", "print this page",
@@ -336,27 +332,91 @@ enum LineClassifier {
         // Long running text ending a sentence is never page furniture except a "(PDF)" link.
         if words > 14, terminal, !bullet, let f = s.utf8.first, !"([PpCcIi©".utf8.contains(f),
            !containsBytes(s, "PDF"), !containsBytes(s, "pdf") { return false }
-        let l = asciiLowercased(s)
+        // The rules read the line lower-cased (ASCII letters only), here in a buffer on the
+        // stack: a lower-cased String cost an allocation for every line longer than 15 bytes.
+        var s = s
+        return s.withUTF8 { u in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { buf in
+                for k in 0..<u.count { let c = u[k]; buf[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return isNoise(lowered: UnsafeBufferPointer(buf), words: words, bullet: bullet, terminal: terminal)
+            }
+        }
+    }
+
+    /// `isNoise` after the quick exits, over the ASCII-lower-cased bytes `l` of the line.
+    private static func isNoise(lowered l: UnsafeBufferPointer<UInt8>, words: Int, bullet: Bool, terminal: Bool) -> Bool {
+        /// `String.hasPrefix` of the lower-cased line, by bytes when they decide it.
+        func prefix(_ p: StaticString) -> Bool {
+            hasPrefix(l, p) ?? String(decoding: l, as: UTF8.self).hasPrefix(p.description)
+        }
         // Every navigation line listed has at most four words: longer lines skip the hash.
-        if words <= 4, noiseLines.contains(l) { return true }
-        if words <= 14, l.hasPrefix("back to ") || l.hasPrefix("return to ") || l.hasPrefix("go back to ") { return true }
-        if l.hasPrefix("(photo") || l.hasPrefix("[photo") || l.hasPrefix("photo:") || l.hasPrefix("photo credit")
-            || l.hasPrefix("photograph:") || l.hasPrefix("(photograph") || l.hasPrefix("credit:") || l.hasPrefix("image:") {
+        if words <= 4, noiseLines.contains(String(decoding: l, as: UTF8.self)) { return true }
+        if words <= 14, prefix("back to ") || prefix("return to ") || prefix("go back to ") { return true }
+        if prefix("(photo") || prefix("[photo") || prefix("photo:") || prefix("photo credit")
+            || prefix("photograph:") || prefix("(photograph") || prefix("credit:") || prefix("image:") {
             return true
         }
-        if l.hasPrefix("photo") {
+        if prefix("photo") {
             // "photo1:", "photo 2:"
-            let rest = l.utf8.dropFirst(5)
+            let rest = l.dropFirst(5)
             if let colon = rest.firstIndex(of: 0x3A), rest[rest.startIndex..<colon].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }) {
                 return true
             }
         }
-        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") || l.hasSuffix(" pdf") { return true }
-        if l.hasPrefix("©") || l.hasPrefix("copyright") || l.hasPrefix("all rights reserved") { return true }
+        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") { return true }
+        if hasSuffix(l, " pdf") ?? String(decoding: l, as: UTF8.self).hasSuffix(" pdf") { return true }
+        if prefix("©") || prefix("copyright") || prefix("all rights reserved") { return true }
         if words <= 20, !terminal, separatorCount(l) >= 2 { return true }
         // Tag lists and link lists: short bulleted items with no sentence in them.
         if bullet, words <= 6, !terminal { return true }
         return false
+    }
+
+    /// `String.hasPrefix(p)` over bytes: the bytes match and the prefix ends where a character
+    /// does, certain when the next byte is ASCII (or there is none). Nil when only Characters
+    /// can tell (a combining mark may follow). A mismatch of bytes is a mismatch of Characters
+    /// for the prefixes used here: no other spelling is canonically equivalent to them.
+    static func hasPrefix(_ u: UnsafeBufferPointer<UInt8>, _ p: StaticString) -> Bool? {
+        let k = p.utf8CodeUnitCount
+        guard u.count >= k else { return false }
+        for i in 0..<k where u[i] != p.utf8Start[i] { return false }
+        return k == u.count || u[k] < 0x80 ? true : nil
+    }
+
+    /// `String.hasSuffix(p)` for a suffix starting with an ASCII byte, over bytes: certain when
+    /// the byte before is ASCII (or there is none), nil otherwise.
+    static func hasSuffix(_ u: UnsafeBufferPointer<UInt8>, _ p: StaticString) -> Bool? {
+        let k = p.utf8CodeUnitCount
+        guard u.count >= k else { return false }
+        for i in 0..<k where u[u.count - k + i] != p.utf8Start[i] { return false }
+        return k == u.count || u[u.count - k - 1] < 0x80 ? true : nil
+    }
+
+    /// How many times any of the navigation separators (" > ", " | ", " / ", " › ", " » ")
+    /// occurs. Over UTF-8, one step per scalar (continuation bytes skipped); "›" is E2 80 BA
+    /// and "»" C2 BB.
+    static func separatorCount(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        var prevSpace = false
+        var pendingSep = false
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            let len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            defer { i += len }
+            if c == 0x20 {
+                if pendingSep { n += 1 }
+                pendingSep = false
+                prevSpace = true
+                continue
+            }
+            let isSep = c == 0x3E || c == 0x7C || c == 0x2F
+                || (len == 3 && i + 2 < u.count && c == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xBA)
+                || (len == 2 && i + 1 < u.count && c == 0xC2 && u[i + 1] == 0xBB)
+            pendingSep = prevSpace && isSep && !pendingSep
+            prevSpace = false
+        }
+        return n
     }
 }
 
