@@ -105,7 +105,13 @@ enum LineClassifier {
            f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
             return nil
         }
-        if let rejected = romanLetterRunRejects(s), rejected { return nil }
+        switch asciiMarker(s) {
+        case .none: return nil
+        case .marker(let end):
+            let i = s.utf8.index(s.startIndex, offsetBy: end)
+            return (String(s[s.startIndex..<i]), trim(s[i...]))
+        case .unsure: break
+        }
         var i = s.startIndex
         var paren = false
         if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
@@ -133,18 +139,65 @@ enum LineClassifier {
         return (String(s[s.startIndex..<i]), trim(s[i...]))
     }
 
-    /// Lines starting "In", "It", "Xi": the Roman-numeral letters I, V, X (either case) then an
-    /// ASCII byte other than "." or ")", which no marker has. True when the bytes decide that,
-    /// nil when only Characters can (a non-ASCII byte next, or nothing after the run); spares
-    /// the Character walk below for every such line.
-    private static func romanLetterRunRejects(_ s: Substring) -> Bool? {
-        s.utf8.withContiguousStorageIfAvailable { u -> Bool? in
-            var k = 0
-            // At most five letters, as the Character loop takes.
-            while k < u.count, k < 5, "IVXivx".utf8.contains(u[k]) { k += 1 }
-            guard k > 0, k < u.count, u[k] < 0x80 else { return nil }
-            return u[k] != 0x2E && u[k] != 0x29
-        } ?? nil
+    private enum MarkerVerdict { case none, marker(end: Int), unsure }
+
+    /// `splitMarker`'s walk over bytes, for lines whose marker (or the lack of one) is plain
+    /// ASCII: "1. The two leaders", "(2) Russia", "In the meeting". Every byte it looks at, and
+    /// the one after, must be ASCII (so each is a whole Character, and no combining mark can
+    /// follow); otherwise `unsure`, and the Character walk decides. `end`: the byte offset
+    /// where the marker ends.
+    private static func asciiMarker(_ s: Substring) -> MarkerVerdict {
+        s.utf8.withContiguousStorageIfAvailable { u -> MarkerVerdict in
+            let n = u.count
+            /// The Character at p is the single ASCII byte u[p] (CR LF is one Character).
+            func plain(_ p: Int) -> Bool {
+                u[p] < 0x80 && (p + 1 == n || (u[p + 1] < 0x80 && !(u[p] == 0x0D && u[p + 1] == 0x0A)))
+            }
+            func digit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+            guard n > 0, plain(0) else { return .unsure }
+            var i = 0
+            let paren = u[0] == 0x28
+            if paren { i = 1 }
+            let start = i
+            while i < n {
+                guard plain(i) else { return .unsure }
+                if !digit(u[i]) { break }
+                i += 1
+            }
+            if i == start {
+                // Roman numerals (at most five letters) or one letter in parentheses.
+                while i < n {
+                    guard plain(i) else { return .unsure }
+                    guard "IVXivx".utf8.contains(u[i]), i - start < 5 else { break }
+                    i += 1
+                }
+                if i == start, paren, i < n {
+                    guard plain(i) else { return .unsure }
+                    let c = u[i] | 0x20
+                    if c >= 0x61 && c <= 0x7A { i += 1 }
+                }
+                guard i > start else { return .none }
+            }
+            guard i < n else { return .none }
+            guard plain(i) else { return .unsure }
+            if paren {
+                guard u[i] == 0x29 else { return .none }
+                i += 1
+            } else {
+                guard u[i] == 0x2E || u[i] == 0x29 else { return .none }
+                let next = i + 1
+                // "2.5 percent" or "1.30 p.m." is not a marker.
+                if next < n {
+                    guard plain(next) else { return .unsure }
+                    if digit(u[next]) { return .none }
+                }
+                i = next
+            }
+            guard i < n else { return .none }
+            guard plain(i) else { return .unsure }
+            // ASCII white space as Character.isWhitespace has it: tab to carriage return, space.
+            return (u[i] >= 0x09 && u[i] <= 0x0D) || u[i] == 0x20 ? .marker(end: i) : .none
+        } ?? .unsure
     }
 
     static func wordCount(_ s: Substring) -> Int {
