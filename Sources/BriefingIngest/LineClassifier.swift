@@ -310,6 +310,8 @@ enum LineClassifier {
     /// A line that is only a date: month names, numbers, weekdays, ordinals.
     static func looksLikeDate(_ s: String) -> Bool {
         guard s.utf8.count <= 60, s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var s = s
+        if let ascii = s.withUTF8({ u in u.allSatisfy({ $0 < 0x80 }) ? asciiLooksLikeDate(u) : nil }) { return ascii }
         var sawMonth = false, sawNumber = false
         for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" || $0 == "-" }) {
             let w = raw.lowercased()
@@ -324,6 +326,46 @@ enum LineClassifier {
             return false
         }
         return sawMonth && sawNumber
+    }
+
+    /// The words `looksLikeDate` lets pass, as bytes.
+    private static let monthBytes = months.map { Array($0.utf8) }
+    private static let weekdayBytes = weekdays.map { Array($0.utf8) }
+    private static let ordinalSuffixes: [[UInt8]] = ["", "st", "nd", "rd", "th"].map { Array($0.utf8) }
+    private static let dateLabels: [[UInt8]] = ["updated", "posted", "published", "date", "date:", "on"].map { Array($0.utf8) }
+
+    /// `looksLikeDate` for an all-ASCII line, over its bytes: there, splitting on the
+    /// separator characters is splitting on their bytes and lower-casing is per byte, so the
+    /// answer is the same without a String per word and two hashed lookups each.
+    private static func asciiLooksLikeDate(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSeparator(_ c: UInt8) -> Bool {
+            c == 0x20 || c == 0x2C || c == 0x2E || c == 0x28 || c == 0x29 || c == 0x2F || c == 0x2D
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { lower -> Bool in
+            for k in 0..<u.count { let c = u[k]; lower[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            func isOne(_ w: Slice<UnsafeMutableBufferPointer<UInt8>>, of list: [[UInt8]]) -> Bool {
+                list.contains { $0.elementsEqual(w) }
+            }
+            var sawMonth = false, sawNumber = false
+            var i = 0
+            while i < u.count {
+                if isSeparator(lower[i]) { i += 1; continue }
+                var j = i
+                while j < u.count, !isSeparator(lower[j]) { j += 1 }
+                let w = lower[i..<j]
+                i = j
+                if isOne(w, of: monthBytes) { sawMonth = true; continue }
+                if isOne(w, of: weekdayBytes) { continue }
+                let digits = w.prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
+                if !digits.isEmpty, isOne(w[digits.endIndex...], of: ordinalSuffixes) {
+                    sawNumber = true
+                    continue
+                }
+                if isOne(w, of: dateLabels) { continue }
+                return false
+            }
+            return sawMonth && sawNumber
+        }
     }
 
     static func isReferenceHeading(_ s: String) -> Bool {
