@@ -7,6 +7,11 @@ enum Durations {
         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0,
     ]
 
+    /// ASCII bytes that can start a number: digits and the first letters of `numberWords`.
+    static let numberInitials: [Bool] = (0..<128).map { c in
+        (c >= 0x30 && c <= 0x39) || numberWords.keys.contains { $0.utf8.first == UInt8(c) }
+    }
+
     struct Found {
         var minutes: Int
         var tokenStart: Int
@@ -63,6 +68,9 @@ enum Durations {
     /// A number at i: digits or number words ("forty-five" is two tokens "forty" "five").
     static func quantity(_ toks: [Token], _ i: Int) -> (Int, Int)? {
         let w = toks[i].lower
+        // Asked at every word of the opening sentences: decided on the first byte for most
+        // words, since a number is all digits and every number word starts with one of a few letters.
+        guard let first = w.utf8.first, first >= 0x80 || numberInitials[Int(first)] else { return nil }
         if let v = Int(w), v > 0 { return (v, 1) }
         guard let v = numberWords[w], v > 0 || w == "half" else { return nil }
         if v >= 20, i + 1 < toks.count, let u = numberWords[toks[i + 1].lower], u > 0, u < 10 {

@@ -2,7 +2,9 @@
 public struct Token: Hashable, Sendable {
     /// Lower-cased, possessive dropped, plural folded ("launches" -> "launch"); abbreviations
     /// keep their dots ("u.s.", "a.m.").
-    public var norm: String
+    /// Computed from `lower`, not stored: few rules read it (matchers compare `id`), and a
+    /// second String per word made every copy and release of a token twice as dear.
+    public var norm: String { Tokenizer.fold(lower) }
     /// Lower-cased only.
     public var lower: String
     /// UTF-8 byte offsets of the word in its sentence.
@@ -28,6 +30,11 @@ public enum Tokenizer {
     }
 
     static func tokens(_ bytes: inout [UInt8]) -> [Token] {
+        // Over the array's buffer: indexing the array itself checked bounds and uniqueness per byte.
+        bytes.withUnsafeBufferPointer { tokens(in: $0) }
+    }
+
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(bytes.count / 5)
         let n = bytes.count
@@ -84,7 +91,7 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    private static func punct(_ b: [UInt8], _ i: Int) -> UInt8 {
+    private static func punct(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
         guard i < b.count else { return 0 }
         switch b[i] {
         case 0x2C, 0x3B, 0x3A, 0x28, 0x29: return b[i]
@@ -94,7 +101,7 @@ public enum Tokenizer {
 
     /// Single letters joined by dots: "U.S.", "D.C.", "a.m." (dot after a one-letter segment,
     /// and a letter follows or the word already had a dot).
-    private static func isAbbreviationDot(_ b: [UInt8], start: Int, dot: Int, letters: Int) -> Bool {
+    private static func isAbbreviationDot(_ b: UnsafeBufferPointer<UInt8>, start: Int, dot: Int, letters: Int) -> Bool {
         guard letters == 1, dot > start, isASCIILetter(b[dot - 1]) else { return false }
         let hadDot = dot - start >= 2 && b[dot - 2] == 0x2E
         if hadDot { return true }
@@ -108,7 +115,7 @@ public enum Tokenizer {
 
     /// Whether the scalar at i is a letter or digit, and its length in bytes.
     @inline(__always)
-    private static func wordChar(_ b: [UInt8], _ i: Int) -> (Bool, Int) {
+    private static func wordChar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, Int) {
         let c = b[i]
         if c < 0x80 {
             return (isASCIILetter(c) || (c >= 0x30 && c <= 0x39), 1)
@@ -126,7 +133,7 @@ public enum Tokenizer {
         return (s.properties.isAlphabetic || s.properties.numericType != nil, len)
     }
 
-    private static func make(_ b: [UInt8], _ s: Int, _ e: Int, possessive: Bool, after: UInt8) -> Token {
+    private static func make(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, possessive: Bool, after: UInt8) -> Token {
         let first = b[s]
         var ascii = true
         for i in s..<e where b[i] >= 0x80 { ascii = false; break }
@@ -143,7 +150,7 @@ public enum Tokenizer {
             cap = raw.first.map { $0.isUppercase } ?? false
             lower = raw.lowercased()
         }
-        return Token(norm: fold(lower), lower: lower, start: s, end: e, capitalized: cap,
+        return Token(lower: lower, start: s, end: e, capitalized: cap,
                      possessive: possessive, punctuationAfter: after)
     }
 
@@ -154,21 +161,28 @@ public enum Tokenizer {
         // Most words do not end in "s": nothing to fold, no copy.
         guard w.utf8.count > 3, w.utf8.last == 0x73 else { return w }
         var w = w
-        return w.withUTF8 { u -> String in
-            let n = u.count
-            guard !u.contains(0x2E) else { return String(decoding: u, as: UTF8.self) }
-            func ends(_ suffix: StaticString) -> Bool {
-                let k = suffix.utf8CodeUnitCount
-                guard n >= k else { return false }
-                let p = suffix.utf8Start
-                for i in 0..<k where u[n - k + i] != p[i] { return false }
-                return true
-            }
-            if n > 4, ends("ies") { return String(decoding: u[0..<(n - 3)], as: UTF8.self) + "y" }
-            if ends("ches") || ends("shes") || ends("sses") || ends("xes") { return String(decoding: u[0..<(n - 2)], as: UTF8.self) }
-            if ends("ss") || ends("us") || ends("is") { return String(decoding: u, as: UTF8.self) }
-            return String(decoding: u[0..<(n - 1)], as: UTF8.self)
+        let cut = w.withUTF8 { foldCut($0) }
+        if cut.keep == w.utf8.count, !cut.addY { return w }
+        return w.withUTF8 { u in String(decoding: u[0..<cut.keep], as: UTF8.self) } + (cut.addY ? "y" : "")
+    }
+
+    /// Where `fold` cuts a lower-cased word: the folded word is its first `keep` bytes, then
+    /// "y" when `addY`. Bytes in, so the lexicon can look a word up without building its fold.
+    @inline(__always)
+    static func foldCut(_ u: UnsafeBufferPointer<UInt8>) -> (keep: Int, addY: Bool) {
+        let n = u.count
+        guard n > 3, u[n - 1] == 0x73, !u.contains(0x2E) else { return (n, false) }
+        func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard n >= k else { return false }
+            let p = suffix.utf8Start
+            for i in 0..<k where u[n - k + i] != p[i] { return false }
+            return true
         }
+        if n > 4, ends("ies") { return (n - 3, true) }
+        if ends("ches") || ends("shes") || ends("sses") || ends("xes") { return (n - 2, false) }
+        if ends("ss") || ends("us") || ends("is") { return (n, false) }
+        return (n - 1, false)
     }
 
     /// Folded words of a rule phrase, tokenized exactly as readout text is.

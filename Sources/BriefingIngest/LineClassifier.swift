@@ -116,6 +116,13 @@ enum LineClassifier {
            f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
             return nil
         }
+        switch asciiMarker(s) {
+        case .none: return nil
+        case .marker(let end):
+            let i = s.utf8.index(s.startIndex, offsetBy: end)
+            return (String(s[s.startIndex..<i]), trim(s[i...]))
+        case .unsure: break
+        }
         var i = s.startIndex
         var paren = false
         if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
@@ -250,23 +257,29 @@ enum LineClassifier {
                                       "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+    static let ordinalSuffixes = ["", "st", "nd", "rd", "th"]
+    static let dateLabels = ["updated", "posted", "published", "date", "date:", "on"]
+    /// Words of a time after a date ("10:15 a.m. JST" splits into "a", "m", "jst").
+    static let timeWords = ["a", "m", "p", "am", "pm", "at", "jst", "est", "edt", "et", "gmt", "utc", "pst", "pdt", "local", "time"]
+
     /// A line that is only a date: month names, numbers, weekdays, ordinals.
     static func looksLikeDate(_ s: String) -> Bool {
         guard s.utf8.count <= 60, s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var s = s
+        if let ascii = s.withUTF8({ u in u.allSatisfy({ $0 < 0x80 }) ? asciiLooksLikeDate(u) : nil }) { return ascii }
         var sawMonth = false, sawNumber = false
         for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" || $0 == "-" }) {
             let w = raw.lowercased()
             if months.contains(w) { sawMonth = true; continue }
             if weekdays.contains(w) { continue }
             let digits = w.prefix(while: { $0.isNumber })
-            if !digits.isEmpty, ["", "st", "nd", "rd", "th"].contains(String(w.dropFirst(digits.count))) {
+            if !digits.isEmpty, ordinalSuffixes.contains(String(w.dropFirst(digits.count))) {
                 sawNumber = true
                 continue
             }
-            if ["updated", "posted", "published", "date", "date:", "on"].contains(w) { continue }
+            if dateLabels.contains(w) || timeWords.contains(w) { continue }
             // A time of publication after the date: "Feb. 8, 2025, 10:15 a.m. JST".
             if w.contains(":"), w.allSatisfy({ $0.isNumber || $0 == ":" }) { continue }
-            if ["a", "m", "p", "am", "pm", "at", "jst", "est", "edt", "et", "gmt", "utc", "pst", "pdt", "local", "time"].contains(w) { continue }
             return false
         }
         return sawMonth && sawNumber
@@ -317,25 +330,6 @@ enum LineClassifier {
         }
     }
 
-    /// How many times any of the navigation separators (" > ", " | ", ...) occurs.
-    static func separatorCount(_ l: String) -> Int {
-        var n = 0
-        var prevSpace = false
-        var it = l.unicodeScalars.makeIterator()
-        var pendingSep = false
-        while let c = it.next() {
-            if c == " " {
-                if pendingSep { n += 1 }
-                pendingSep = false
-                prevSpace = true
-                continue
-            }
-            pendingSep = prevSpace && (c == ">" || c == "›" || c == "»" || c == "|" || c == "/") && !pendingSep
-            prevSpace = false
-        }
-        return n
-    }
-
     static let noiseLines: Set<String> = ["print", "print print", "share", "tweet", "email", "e-mail", "facebook",
                                           "twitter", "x", "line", "page top", "back to top", "top of page", "go to top",
                                           "menu", "search", "home", "close", "copy link", "sns", "print this page",
@@ -345,10 +339,11 @@ enum LineClassifier {
                                           "most read", "most popular", "skip to main content", "japanese",
                                           "english", "日本語"]
 
-    static func isAttribution(_ l: String) -> Bool {
+    /// Over the lower-cased bytes of a line.
+    static func isAttribution(_ l: UnsafeBufferPointer<UInt8>) -> Bool {
         if containsBytes(l, "the following readout") || containsBytes(l, "the following statement") { return true }
-        guard l.hasSuffix(":") else { return false }
-        return l.hasPrefix("as stated by") || containsBytes(l, "attributable to") || containsBytes(l, "spokesperson")
+        guard l.last == 0x3A else { return false }
+        return hasPrefix(l, "as stated by") == true || containsBytes(l, "attributable to") || containsBytes(l, "spokesperson")
             || containsBytes(l, "press secretary") || containsBytes(l, "spokesman") || containsBytes(l, "spokeswoman")
     }
 
@@ -357,23 +352,40 @@ enum LineClassifier {
         // Long running text ending a sentence is never page furniture except a "(PDF)" link.
         if words > 14, terminal, !bullet, let f = s.utf8.first, !"([PpCcIi©".utf8.contains(f),
            !containsBytes(s, "PDF"), !containsBytes(s, "pdf") { return false }
-        let l = asciiLowercased(s)
+        // The rules read the line lower-cased (ASCII letters only), here in a buffer on the
+        // stack: a lower-cased String cost an allocation for every line longer than 15 bytes.
+        var s = s
+        return s.withUTF8 { u in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { buf in
+                for k in 0..<u.count { let c = u[k]; buf[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return isNoise(lowered: UnsafeBufferPointer(buf), words: words, bullet: bullet, terminal: terminal)
+            }
+        }
+    }
+
+    /// `isNoise` after the quick exits, over the ASCII-lower-cased bytes `l` of the line.
+    private static func isNoise(lowered l: UnsafeBufferPointer<UInt8>, words: Int, bullet: Bool, terminal: Bool) -> Bool {
+        /// `String.hasPrefix` of the lower-cased line, by bytes when they decide it.
+        func prefix(_ p: StaticString) -> Bool {
+            hasPrefix(l, p) ?? String(decoding: l, as: UTF8.self).hasPrefix(p.description)
+        }
         // Every navigation line listed has at most four words: longer lines skip the hash.
-        if words <= 4, noiseLines.contains(l) { return true }
-        if words <= 14, l.hasPrefix("back to ") || l.hasPrefix("return to ") || l.hasPrefix("go back to ") { return true }
-        if l.hasPrefix("(photo") || l.hasPrefix("[photo") || l.hasPrefix("photo:") || l.hasPrefix("photo credit")
-            || l.hasPrefix("photograph:") || l.hasPrefix("(photograph") || l.hasPrefix("credit:") || l.hasPrefix("image:") {
+        if words <= 4, noiseLines.contains(String(decoding: l, as: UTF8.self)) { return true }
+        if words <= 14, prefix("back to ") || prefix("return to ") || prefix("go back to ") { return true }
+        if prefix("(photo") || prefix("[photo") || prefix("photo:") || prefix("photo credit")
+            || prefix("photograph:") || prefix("(photograph") || prefix("credit:") || prefix("image:") {
             return true
         }
-        if l.hasPrefix("photo") {
+        if prefix("photo") {
             // "photo1:", "photo 2:"
-            let rest = l.utf8.dropFirst(5)
+            let rest = l.dropFirst(5)
             if let colon = rest.firstIndex(of: 0x3A), rest[rest.startIndex..<colon].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }) {
                 return true
             }
         }
-        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") || l.hasSuffix(" pdf") { return true }
-        if l.hasPrefix("©") || l.hasPrefix("copyright") || l.hasPrefix("all rights reserved") { return true }
+        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") { return true }
+        if hasSuffix(l, " pdf") ?? String(decoding: l, as: UTF8.self).hasSuffix(" pdf") { return true }
+        if prefix("©") || prefix("copyright") || prefix("all rights reserved") { return true }
         // Who released the text ("The Press Secretary provided the following readout:", "As
         // stated by Spokesperson ...:"): the spokesperson is neither a participant nor a speaker.
         if words <= 20, isAttribution(l) { return true }
