@@ -39,6 +39,9 @@ final class MentionFinder: Sendable {
     /// Title -> side id, from the relationship's titles.
     let sideOfTitle: [String: String]
     let pronounWords: WordSet
+    /// `roleNouns` and `notNames` by lexicon id: asked at nearly every word.
+    let roleWords: WordSet
+    let notNameWords: WordSet
     let relationship: Relationship
 
     static let collectivePhrases = [
@@ -80,6 +83,8 @@ final class MentionFinder: Sendable {
         collectives = coll
         sideOfTitle = titles
         pronounWords = WordSet(Array(MentionFinder.pronouns), lexicon: lexicon)
+        roleWords = WordSet(Array(MentionFinder.roleNouns), lexicon: lexicon)
+        notNameWords = WordSet(Array(MentionFinder.notNames), lexicon: lexicon)
     }
 
     /// Raw person hits in a sentence: registry people by full name or title + surname, unknown
@@ -104,6 +109,11 @@ final class MentionFinder: Sendable {
         // Each matcher read once per sentence: reading one out of the index (a class) copies
         // the struct, retaining all its arrays, and this loop asks at every word.
         let honorifics = people.honorifics, titles = people.titles, fullNames = people.fullNames
+        var rolePositions: [Int] = []
+        for (r, t) in toks.enumerated() where !t.capitalized && roleWords.contains(t) && t.lower.utf8.last != 0x73 {
+            rolePositions.append(r)
+        }
+        var nextRole = 0
         var i = 0
         while i < toks.count {
             var j = i
@@ -178,7 +188,11 @@ final class MentionFinder: Sendable {
                 i = max(j, i + 1)
                 continue
             }
-            if let hit = roleNounHit(toks, bytes: bytes, at: i, fullNames: fullNames, titles: titles) {
+            // Both role shapes need a singular lower-case role noun a few words on; most
+            // sentences have none ("the two ministers" is plural).
+            while nextRole < rolePositions.count, rolePositions[nextRole] < i { nextRole += 1 }
+            if nextRole < rolePositions.count, rolePositions[nextRole] < i + 8,
+               let hit = roleNounHit(toks, bytes: bytes, at: i, fullNames: fullNames, titles: titles) {
                 out.append(hit)
                 i = hit.end
                 continue
@@ -205,7 +219,7 @@ final class MentionFinder: Sendable {
         let n = toks.count
         func country(_ m: PhraseMatcher<String>.Match) -> String? { relationship.sides.first { $0.id == m.value }?.country }
         func isNameWord(_ k: Int) -> Bool {
-            toks[k].capitalized && !MentionFinder.notNames.contains(toks[k].lower) && titles.match(at: k, in: toks) == nil
+            toks[k].capitalized && !notNameWords.contains(toks[k]) && titles.match(at: k, in: toks) == nil
                 && sideNames.match(at: k, in: toks) == nil && others.match(at: k, in: toks) == nil
         }
         /// A name of two or three capitalised words from k; its end.
@@ -223,7 +237,7 @@ final class MentionFinder: Sendable {
             var r = k
             while r < n, r - k < 4 {
                 guard !toks[r].capitalized || (r == k && firstMayBeCapital) else { return nil }
-                if MentionFinder.roleNouns.contains(toks[r].lower) { return r + 1 }
+                if roleWords.contains(toks[r]) { return r + 1 }
                 guard toks[r].punctuationAfter == 0 else { return nil }
                 r += 1
             }
@@ -264,7 +278,7 @@ final class MentionFinder: Sendable {
         let n = i + 1
         guard n < toks.count, toks[n].capitalized, toks[i].punctuationAfter == 0, !toks[i].possessive else { return false }
         let w = toks[n].lower
-        if MentionFinder.notNames.contains(w) || MentionFinder.institutionNouns.contains(w) { return false }
+        if notNameWords.contains(toks[n]) || MentionFinder.institutionNouns.contains(w) { return false }
         if people.titles.match(at: n, in: toks) != nil || isSideOrOther(toks, n) { return false }
         return true
     }
