@@ -51,6 +51,10 @@ struct Chart: ParsableCommand {
         let layout = try RenderOutput.loadLayout(name: layout, kind: .book, folder: source.layoutsFolder)
         let exporter = ChartExporter(layout: layout)
         let text = exporter.textEngine(for: format)
+        // The other cores make and warm their own text engines meanwhile, to draw charts too.
+        let helpers = ChartDrawingThreads(all ? ProcessInfo.processInfo.activeProcessorCount - 1 : 0,
+                                          exporter: exporter, format: format)
+        defer { helpers.release() }
         let analysis = try source.load { FontWarmup.warm(exporter.textStyles, on: text) }
         trace.mark("load, fonts")
         let folder = URL(fileURLWithPath: output)
@@ -65,7 +69,7 @@ struct Chart: ParsableCommand {
             items = [exporter.topicItem(t)]
         }
         let (written, failure) = exporter.writeAll(items, format: format, folder: folder, date: date, text: text,
-                                                   threads: ProcessInfo.processInfo.activeProcessorCount)
+                                                   helpers: helpers)
         for url in written { print(url.path) }
         if let failure {
             _ = try RenderOutput.writing(failure.path) { _ in throw failure.error }

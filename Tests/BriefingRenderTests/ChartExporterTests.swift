@@ -58,6 +58,27 @@ extension RenderSuite {
         }
     }
 
+    @Test(arguments: ChartExporter.Format.allCases)
+    func drawingOnTwoThreadsGivesTheFilesOneThreadGives(_ format: ChartExporter.Format) throws {
+        let items = exporter.overviewItems(analysis) + analysis.topics.map(exporter.topicItem)
+        let two = try PDFTools.temporaryFolder("two-\(format.rawValue)")
+        let one = try PDFTools.temporaryFolder("single-\(format.rawValue)")
+        let helpers = ChartDrawingThreads(1, exporter: exporter, format: format)
+        let (written, failure) = exporter.writeAll(items, format: format, folder: two, date: PDFTools.date, helpers: helpers)
+        #expect(failure == nil)
+        #expect(written.map(\.lastPathComponent) == items.map { "\($0.name).\(format.rawValue)" }, "in item order")
+        let (single, _) = exporter.writeAll(items, format: format, folder: one, date: PDFTools.date)
+        for url in single {
+            #expect(try Data(contentsOf: url) == Data(contentsOf: two.appendingPathComponent(url.lastPathComponent)),
+                    "\(url.lastPathComponent) differs when drawn on two threads")
+        }
+    }
+
+    @Test func drawingThreadsGivenNoWorkEnd() {
+        let helpers = ChartDrawingThreads(2, exporter: exporter, format: .png)
+        helpers.release()
+    }
+
     @Test func writingAllStopsAtTheFirstFailureAndNamesItsFile() throws {
         let blocker = try PDFTools.temporaryFolder("all-fail").appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: blocker)

@@ -150,19 +150,16 @@ public struct ChartExporter: Sendable {
         TextEngine.forSurfaces(format, scale: Self.scale(format))
     }
 
-    /// Writes `items`, drawing them on this thread and `threads - 1` others, each with a text
+    /// Writes `items`, drawing them on this thread and on `helpers`' threads, each with a text
     /// engine of its own: Pango's font map belongs to a thread, and with the charts' handful
     /// of fonts (see PLATFORM-NOTES) separate engines on separate threads are safe. Each
     /// thread draws, encodes and writes the next chart not yet taken. Every file is what
     /// drawing it alone gives. Stops after the first failure; returns the files written, in
     /// order, and it.
     public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate,
-                         text: TextEngine? = nil, threads: Int) -> (written: [URL], failure: (path: String, error: Error)?) {
-        let workers = min(threads, items.count)
-        guard workers > 1 else { return writeAll(items, format: format, folder: folder, date: date, text: text) }
+                         text: TextEngine? = nil, helpers: ChartDrawingThreads) -> (written: [URL], failure: (path: String, error: Error)?) {
         let outcome = WriteOutcome(count: items.count)
-        let queue = ChartQueue(items, count: items.count)
-        let done = DispatchGroup()
+        let queue = ChartQueue(items)
         @Sendable func work(_ engine: TextEngine) {
             while !outcome.failed, let (k, item) = queue.next() {
                 let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
@@ -175,21 +172,9 @@ public struct ChartExporter: Sendable {
                 }
             }
         }
-        let styles = textStyles
-        for _ in 1..<workers {
-            done.enter()
-            let thread = Thread {
-                // Made and warmed on the thread that uses it, while this one starts drawing.
-                let engine = self.textEngine(for: format)
-                FontWarmup.warm(styles, on: engine)
-                work(engine)
-                done.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        helpers.run(work)
         work(text ?? textEngine(for: format))
-        done.wait()
+        helpers.wait()
         return outcome.result
     }
 
@@ -250,13 +235,56 @@ public struct ChartExporter: Sendable {
     }
 }
 
+/// Threads that each make and warm a text engine for one format as soon as they start (while
+/// the analysis is still being read), then draw charts with it when `run` hands them work.
+/// Every thread runs the work once; `wait` returns when all have.
+public final class ChartDrawingThreads: @unchecked Sendable {
+    private let go = DispatchSemaphore(value: 0)
+    private let finished = DispatchGroup()
+    private let count: Int
+    private var work: (@Sendable (TextEngine) -> Void)?
+    private var started = false
+
+    public init(_ count: Int, exporter: ChartExporter, format: ChartExporter.Format) {
+        self.count = max(0, count)
+        let styles = exporter.textStyles
+        for _ in 0..<self.count {
+            finished.enter()
+            let thread = Thread { [self] in
+                let engine = exporter.textEngine(for: format)
+                FontWarmup.warm(styles, on: engine)
+                go.wait()
+                work?(engine)
+                finished.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    func run(_ work: @escaping @Sendable (TextEngine) -> Void) {
+        guard !started else { return }
+        started = true
+        self.work = work
+        for _ in 0..<count { go.signal() }
+    }
+
+    func wait() { finished.wait() }
+
+    /// Lets threads that were given no work end (when the command stops before drawing).
+    public func release() {
+        run { _ in }
+        wait()
+    }
+}
+
 /// The charts not yet taken by a drawing thread, handed out one at a time.
 final class ChartQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let items: [ChartExporter.Item]
     private var taken = 0
 
-    init(_ items: [ChartExporter.Item], count: Int) { self.items = items }
+    init(_ items: [ChartExporter.Item]) { self.items = items }
 
     func next() -> (Int, ChartExporter.Item)? {
         lock.withLock {
