@@ -317,6 +317,8 @@ public final class MeetingExtractor: Sendable {
         let place = manifest?.place ?? readout.frontMatter?.fields["place"]
             ?? meetingSentence.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes, datelineOnly: remote) }
             ?? facts.place(openingTokens, bytes: openingBytes, datelineOnly: remote)
+            // A news lead's dateline ("WASHINGTON — ...") before the paragraph that names the meeting.
+            ?? lead.first.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes, datelineOnly: true) }
         if kinds.isEmpty {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))
