@@ -25,9 +25,13 @@ public struct MeetingVocabulary: Sendable {
     public var places: [Place]
     /// Place names too vague to report as a meeting's place (countries).
     public var notPlaces: [String]
+    /// Wording of a meeting to come ("will be held") and of one that took place ("held",
+    /// "met"): an opening with the first and none of the second announces a meeting.
+    public var futurePhrases: [String] = []
+    public var pastPhrases: [String] = []
 
     public static func load(_ root: YAMLNode) throws(ConfigurationError) -> MeetingVocabulary {
-        try root.allowOnly(["kinds", "generic", "places", "not_places"])
+        try root.allowOnly(["kinds", "generic", "places", "not_places", "announcement"])
         var kinds: [KindRule] = []
         for item in try root.required("kinds").items() {
             try item.allowOnly(["kind", "phrases", "remote"])
@@ -43,9 +47,15 @@ public struct MeetingVocabulary: Sendable {
             places.append(Place(name: try item.required("name").nonEmptyString(),
                                 aliases: try item["aliases"]?.strings() ?? []))
         }
-        return MeetingVocabulary(kinds: kinds, leadersMeeting: try generic.required("leaders").nonEmptyString(),
-                                 ministersMeeting: try generic.required("ministers").nonEmptyString(),
-                                 genericPhrases: try generic.required("phrases").strings(), places: places,
-                                 notPlaces: try root["not_places"]?.strings() ?? [])
+        var v = MeetingVocabulary(kinds: kinds, leadersMeeting: try generic.required("leaders").nonEmptyString(),
+                                  ministersMeeting: try generic.required("ministers").nonEmptyString(),
+                                  genericPhrases: try generic.required("phrases").strings(), places: places,
+                                  notPlaces: try root["not_places"]?.strings() ?? [])
+        if let a = root["announcement"] {
+            try a.allowOnly(["future", "past"])
+            v.futurePhrases = try a["future"]?.strings() ?? []
+            v.pastPhrases = try a["past"]?.strings() ?? []
+        }
+        return v
     }
 }

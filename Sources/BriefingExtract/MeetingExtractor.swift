@@ -323,6 +323,10 @@ public final class MeetingExtractor: Sendable {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))
         }
+        if let phrase = facts.announcement(openingTokens) {
+            diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
+                                    "the opening speaks of the meeting as one to come (\"\(phrase)\") and of none that took place: this reads as an announcement, not a readout; remove it from the folder if so"))
+        }
 
         // Statements, speakers, topics, commitments.
         var speakers = SpeakerResolver(relationship: relationship, table: table, sideOf: side(ofPerson:))

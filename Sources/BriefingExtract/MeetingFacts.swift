@@ -14,6 +14,8 @@ final class MeetingFacts: Sendable {
     let ministersKind: String
     /// Kinds held at a distance (calls, video conferences).
     let remoteKinds: Set<String>
+    private let future: PhraseMatcher<Bool>
+    private let past: PhraseMatcher<Bool>
 
     let lexicon: Lexicon
 
@@ -35,6 +37,23 @@ final class MeetingFacts: Sendable {
         leadersKind = v.leadersMeeting
         ministersKind = v.ministersMeeting
         remoteKinds = Set(v.kinds.filter(\.remote).map(\.kind))
+        var f = PhraseMatcher<Bool>(lexicon: lexicon)
+        for p in v.futurePhrases { f.add(p, true) }
+        future = f
+        var pa = PhraseMatcher<Bool>(lexicon: lexicon)
+        for p in v.pastPhrases { pa.add(p, true) }
+        past = pa
+    }
+
+    /// The phrase by which an opening speaks of its meeting as one to come, when it speaks of
+    /// none that took place ("will be held" and no "held", "met", "agreed").
+    func announcement(_ toks: [Token]) -> String? {
+        let coming = future.matches(in: toks)
+        guard let f = coming.first else { return nil }
+        // "held" inside "will be held" is not a meeting that took place.
+        let took = past.matches(in: toks).filter { p in !coming.contains { $0.start <= p.start && p.end <= $0.end } }
+        guard took.isEmpty else { return nil }
+        return toks[f.start..<f.end].map(\.lower).joined(separator: " ")
     }
 
     /// Kinds in order of first appearance in the given texts (titles, then the opening), each

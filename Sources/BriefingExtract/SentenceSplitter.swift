@@ -161,13 +161,22 @@ public enum SentenceSplitter {
             if starters.contains(after) { return true }
             let capital = b[next] >= 0x41 && b[next] <= 0x5A
             // "at 9:45 a.m. The ..." / "a.m. Prime Minister ...": a capital after a time starts anew.
-            if word == "a.m" || word == "p.m" { return capital }
+            // "1:30 p.m. Friday", "5:30 p.m. GMT", "10 a.m. (local time)" go on.
+            if word == "a.m" || word == "p.m" { return capital && !afterTime.contains(after) }
             // "the U.S. Procurement of ..." ends; "U.S. Forces Japan", "U.S. President" do not.
             if word == "u.s" || word == "u.k" || word == "u.n" { return capital && !abbreviationModifies.contains(after) }
             return false
         }
         return true
     }
+
+    /// Words that follow a time without starting a sentence.
+    static let afterTime: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "utc", "est", "edt",
+        "et", "jst", "pst", "pdt", "cst", "cet", "local", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
 
     /// Words that follow "U.S." as its noun ("U.S. Forces", "U.S. President"), so the dot does
     /// not end a sentence there.

@@ -22,6 +22,16 @@ import Testing
         ])
     }
 
+    @Test func aTimeFollowedByAWeekdayOrZoneGoesOn() {
+        let s = SentenceSplitter.splitText("Suga will hold talks with Biden from 1:30 p.m. Friday (5:30 p.m. GMT), followed by a press conference. They met at 9 a.m. The talks ended. Japanese trade negotiator X and U.S. Commerce Secretary Y met.")
+        #expect(s.map(\.0) == [
+            "Suga will hold talks with Biden from 1:30 p.m. Friday (5:30 p.m. GMT), followed by a press conference.",
+            "They met at 9 a.m.",
+            "The talks ended.",
+            "Japanese trade negotiator X and U.S. Commerce Secretary Y met.",
+        ])
+    }
+
     @Test func initialsAndDecimalsStayInside() {
         let s = SentenceSplitter.splitText("President Donald J. Trump noted growth of 2.5 percent. Japan agreed.")
         #expect(s.count == 2)

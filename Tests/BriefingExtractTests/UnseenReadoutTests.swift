@@ -192,4 +192,14 @@ import Testing
         #expect(m.place == "Washington, D.C.")
         #expect(m.commitments.contains { $0.text.hasPrefix("Lutnick said") && $0.actor == "us" })
     }
+
+    @Test func anAnnouncementOfAMeetingToComeIsFlagged() throws {
+        let (m, diags) = try extractFile("Tests/Fixtures/unseen/news-announcement-2021.txt")
+        // Still analysed (a user may want it), but said to be an announcement.
+        #expect(m.participants.map(\.name) == ["Yoshihide Suga", "Joseph R. Biden"])
+        #expect(diags.contains { $0.severity == .warning && $0.message.contains("announcement") && $0.message.contains("will hold") })
+        // A readout of a meeting that took place is not flagged.
+        let (_, readoutDiags) = try extractFile("Tests/Fixtures/unseen/news-weekday-2025.txt")
+        #expect(!readoutDiags.contains { $0.message.contains("announcement") })
+    }
 }
