@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+/// libxml2 2.9 sets up its globals on first use, and that setup is not thread-safe: the first
+/// pages parsed on two threads at once could race (a readout failed to parse, now and then,
+/// when the test suite ran). `xmlInitParser` once, before any parse; Swift runs a global's
+/// initialiser exactly once, the other threads waiting for it.
+private let parserReady: Void = xmlInitParser()
+
 /// The readable text of a saved web page, as lines with the HTML source line each came from.
 /// Parsed with libxml2's HTML parser (forgiving of broken nesting; entities decoded). Scripts,
 /// styles, navigation, headers, footers, sidebars and forms are dropped; block elements end a
@@ -21,6 +27,7 @@ public struct HTMLText: Sendable {
     /// Parses an HTML document (bytes as read from disk; libxml2 detects the encoding from the
     /// meta charset, defaulting to UTF-8 when `utf8` is true).
     public static func parse(_ bytes: [UInt8], assumeUTF8: Bool = true) -> HTMLText? {
+        _ = parserReady
         briefing_xml_silence()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue |
                             HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue |

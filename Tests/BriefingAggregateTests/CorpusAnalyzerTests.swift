@@ -72,7 +72,9 @@ import Testing
         for line in lines {
             let t = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             n += 1
-            let m = try #require(byFile[t["file"] as! String])
+            let file = t["file"] as! String
+            // A readout with no meeting says why in its diagnostics: show them.
+            let m = try #require(byFile[file], "\(file): no meeting; \(a.diagnostics.filter { $0.file.hasSuffix("/" + file) }.map(\.description))")
             if m.date?.description == t["date"] as? String { dates += 1 }
             if Set(m.kinds).isSuperset(of: t["kinds"] as! [String]) { kinds += 1 }
             if Set(m.topics.map(\.id)) == Set(t["topics"] as! [String]) { topicsOK += 1 }
