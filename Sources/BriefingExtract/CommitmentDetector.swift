@@ -326,11 +326,11 @@ final class CommitmentDetector: Sendable {
         if hasVerb, !CommitmentDetector.expressionVerbs.contains(toks[verb].lower), verbStrength[toks[verb].lower] == nil {
             return nil
         }
+        // The object of a preposition ("we'll talk about our mutual desire to fight terror").
+        if !hasVerb, j >= 1, CommitmentDetector.prepositions.contains(toks[j - 1].lower) { return nil }
         // A participle that sets the scene ("Recognizing the U.S. commitment to ..., the leaders
         // resolved"): the commitment it names is context, unless the participle itself affirms
         // or expresses it ("Reaffirming their commitment to ...").
-        // The object of a preposition ("we'll talk about our mutual desire to fight terror").
-        if !hasVerb, j >= 1, CommitmentDetector.prepositions.contains(toks[j - 1].lower) { return nil }
         if !hasVerb, j >= 1, case let w = toks[j - 1].lower, w.hasSuffix("ing"), w.utf8.count > 5 {
             let stem = String(w.dropLast(3))
             let pastForms = [stem + "ed", stem + "d", String(stem.dropLast()) + "ed"]

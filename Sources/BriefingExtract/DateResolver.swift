@@ -17,6 +17,11 @@ struct DateResolver {
     /// The most days a readout's dateline may follow the meeting it reports.
     static let maxPublicationDelay = 14
 
+    /// Whether `day` can be the meeting of a page dated `published`: on it or shortly before.
+    static func shortlyBefore(_ day: CalendarDay, _ published: CalendarDay) -> Bool {
+        day <= published && published.dayNumber - day.dayNumber <= maxPublicationDelay
+    }
+
     /// The date the text gives for the meeting: datelines and titles first, then the opening.
     /// Takes tokens: the extractor has already tokenized the titles and opening sentences.
     static func writtenDate(titles: [[Token]], datelines: [[Token]], opening: [[Token]]) -> WrittenDate? {
@@ -31,8 +36,7 @@ struct DateResolver {
             // the leaders' summit on October 28") is an event the meeting looked back on.
             guard let published = f.day_ else { return f }
             for year in [f.year!, f.year! - 1] {
-                if let d = CalendarDay(year: year, month: o.month, day: o.day),
-                   d <= published, published.dayNumber - d.dayNumber <= maxPublicationDelay {
+                if let d = CalendarDay(year: year, month: o.month, day: o.day), shortlyBefore(d, published) {
                     return WrittenDate(year: year, month: o.month, day: o.day)
                 }
             }
@@ -40,8 +44,7 @@ struct DateResolver {
         case let (f?, o?) where o.day_ != nil:
             // "April 28, 2015" over "In the morning of April 27, 2015 EST": the opening's full
             // date when it is shortly before the page's.
-            if let published = f.day_, let d = o.day_, d <= published,
-               published.dayNumber - d.dayNumber <= maxPublicationDelay { return o }
+            if let published = f.day_, let d = o.day_, shortlyBefore(d, published) { return o }
             return f
         case let (f?, nil):
             // "Feb. 8, 2025, 10:15 a.m." over "after their summit in Washington on Friday": the

@@ -106,8 +106,8 @@ public final class MeetingExtractor: Sendable {
 
         // A news lead states the date before the paragraph that names the meeting ("Tokyo, Oct. 28
         // (Jiji Press)--The foreign ministers agreed ..."): the first sentences up to the opening.
-        let dateSentences = sentences.indices.prefix { sentences[$0].paragraph < openingParagraph }.prefix(3)
-            + openingIndexes.prefix(3)
+        let beforeOpening = sentences.indices.prefix { sentences[$0].paragraph < openingParagraph }
+        let dateSentences = beforeOpening.prefix(3) + openingIndexes.prefix(3)
         let written = DateResolver.writtenDate(titles: titleTokens.map(\.tokens), datelines: datelines.map { Tokenizer.tokens($0) },
                                                opening: dateSentences.map { tokenized[$0].tokens })
         let provisionalDay = written?.day_ ?? manifest?.date
@@ -203,7 +203,7 @@ public final class MeetingExtractor: Sendable {
         // When there is one, it alone names the participants; others in the title or the rest of
         // the opening ("the spirit of the leaders' summit", "accompanying the President") are
         // people the readout mentions.
-        let lead = (sentences.indices.prefix { sentences[$0].paragraph < openingParagraph } + openingIndexes).prefix(6)
+        let lead = (beforeOpening + openingIndexes).prefix(6)
         let meetingSentence = lead.first { Set(persons($0).compactMap(side(ofPerson:))).count >= 2 }
         if let meetingSentence {
             for i in persons(meetingSentence) { addParticipant(i) }
@@ -292,12 +292,13 @@ public final class MeetingExtractor: Sendable {
 
         // Kind, place, time.
         var kinds = facts.kinds(in: titleTokens + [(openingTokens, openingBytes)])
-        if let k = manifest?.kind ?? readout.frontMatter?.fields["kind"], !kinds.contains(k) { kinds.insert(k, at: 0) }
+        let givenKind = manifest?.kind ?? readout.frontMatter?.fields["kind"]
+        if let k = givenKind, !kinds.contains(k) { kinds.insert(k, at: 0) }
         // Leaders on each side make a summit; a minister received by the other side's leader
         // is still a ministers' meeting. A summit named in the opening of a meeting no leader
         // attended is another meeting ("to prepare the upcoming summit"), not this one's kind.
         let leaderSides = Set(participants.filter { ["President", "Prime Minister"].contains($0.role ?? "") }.compactMap(\.side))
-        if !participants.isEmpty, leaderSides.isEmpty, manifest?.kind == nil, readout.frontMatter?.fields["kind"] == nil {
+        if !participants.isEmpty, leaderSides.isEmpty, givenKind == nil {
             kinds.removeAll { $0 == facts.leadersKind }
         }
         // "Foreign ministers talk by phone": one call, not a meeting and a call.

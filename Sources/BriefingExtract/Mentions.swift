@@ -166,12 +166,12 @@ final class MentionFinder: Sendable {
                     let firstFold = Tokenizer.fold(words.first!.lower)
                     // By the first word only when the rest of the name is that person's too:
                     // "Chairman Kim Jong Il" is not the Kim the registry knows.
-                    let byFirst = words.count < 2 ? nil : people.resolveSurname(firstFold, on: day, title: title).flatMap { idx in
+                    func byFirst() -> Int? {
+                        guard words.count >= 2, let idx = people.resolveSurname(firstFold, on: day, title: title) else { return nil }
                         let known = ([people.person(idx).name] + people.person(idx).aliases).joined(separator: " ").lowercased()
                         return words.dropFirst().allSatisfy { known.contains($0.lower) } ? idx : nil
                     }
-                    if let idx = people.resolveSurname(lastFold, on: day, title: title)
-                        ?? (words.count < 2 ? people.resolveSurname(firstFold, on: day, title: title) : byFirst) {
+                    if let idx = people.resolveSurname(lastFold, on: day, title: title) ?? byFirst() {
                         out.append(PersonHit(start: i, end: k, registryIndex: idx, title: title,
                                              appositiveCountry: appositive(toks, bytes: bytes, after: k)))
                     } else if !isSideOrOther(toks, j) {
@@ -217,7 +217,6 @@ final class MentionFinder: Sendable {
     private func roleNounHit(_ toks: [Token], bytes: [UInt8], at i: Int, fullNames: PhraseMatcher<Int>,
                              titles: PhraseMatcher<String>) -> PersonHit? {
         let n = toks.count
-        func country(_ m: PhraseMatcher<String>.Match) -> String? { relationship.sides.first { $0.id == m.value }?.country }
         func isNameWord(_ k: Int) -> Bool {
             toks[k].capitalized && !notNameWords.contains(toks[k]) && titles.match(at: k, in: toks) == nil
                 && sideNames.match(at: k, in: toks) == nil && others.match(at: k, in: toks) == nil
@@ -249,7 +248,7 @@ final class MentionFinder: Sendable {
         // Role first: [side] role-words Name.
         var j = i
         var side: String?
-        if let sm = sideNames.match(at: j, in: toks) { side = country(sm); j = sm.end }
+        if let sm = sideNames.match(at: j, in: toks) { side = country(ofSide: sm.value); j = sm.end }
         if side != nil || i == 0, j < n, let re = roleEnd(j, firstMayBeCapital: side == nil && i == 0), re < n,
            toks[re - 1].punctuationAfter == 0 || toks[re - 1].punctuationAfter == 0x2C {
             if let m = fullNames.match(at: re, in: toks), toks[re].capitalized {
@@ -265,11 +264,11 @@ final class MentionFinder: Sendable {
         guard isNameWord(i), let e = nameEnd(i), toks[e - 1].punctuationAfter == 0x2C, e < n,
               let sm = sideNames.match(at: e, in: toks), let re = roleEnd(sm.end, firstMayBeCapital: false) else { return nil }
         if let m = fullNames.match(at: i, in: toks), m.end == e {
-            return PersonHit(start: i, end: e, registryIndex: m.value, title: role(sm.end, re), appositiveCountry: country(sm))
+            return PersonHit(start: i, end: e, registryIndex: m.value, title: role(sm.end, re), appositiveCountry: country(ofSide: sm.value))
         }
         let name = String(decoding: bytes[toks[i].start..<toks[e - 1].end], as: UTF8.self)
         return PersonHit(start: i, end: e, writtenName: PeopleIndexNames.tidy(name), title: role(sm.end, re),
-                         appositiveCountry: country(sm))
+                         appositiveCountry: country(ofSide: sm.value))
     }
 
     /// "Kim Yong-chol": a capitalised word right after the surname that is not a title, a side,
@@ -285,7 +284,10 @@ final class MentionFinder: Sendable {
 
     static let institutionNouns: Set<String> = ["administration", "government", "cabinet", "era", "doctrine", "team",
                                                 "campaign", "presidency", "policy", "policies", "white", "house",
-                                                "also", "then", "first", "first's"]
+                                                "also", "then", "first"]
+
+    /// The country of a side id ("us" -> "United States").
+    private func country(ofSide id: String) -> String? { relationship.sides.first { $0.id == id }?.country }
 
     private func isSideOrOther(_ toks: [Token], _ j: Int) -> Bool {
         sideNames.match(at: j, in: toks) != nil || others.match(at: j, in: toks) != nil
@@ -311,7 +313,7 @@ final class MentionFinder: Sendable {
         // a title followed by a name is the next person's, not an appositive.
         func nameFollows(_ e: Int) -> Bool { e < toks.count && toks[e].capitalized && toks[e - 1].punctuationAfter == 0 }
         if let s = sideNames.match(at: j, in: toks) {
-            return nameFollows(s.end) ? nil : relationship.sides.first { $0.id == s.value }?.country
+            return nameFollows(s.end) ? nil : country(ofSide: s.value)
         }
         // Another country: capitalised words, the last of a chain of "of"s ("Premier of the
         // State Council of China" is China's).
@@ -323,7 +325,7 @@ final class MentionFinder: Sendable {
                 j = e + 1
                 if toks[j].lower == "the", j + 1 < toks.count { j += 1 }
                 if let s = sideNames.match(at: j, in: toks) {
-                    return nameFollows(s.end) ? nil : relationship.sides.first { $0.id == s.value }?.country
+                    return nameFollows(s.end) ? nil : country(ofSide: s.value)
                 }
                 continue
             }

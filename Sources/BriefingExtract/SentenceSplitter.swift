@@ -170,13 +170,9 @@ public enum SentenceSplitter {
         return true
     }
 
-    /// Words that follow a time without starting a sentence.
-    static let afterTime: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "utc", "est", "edt",
-        "et", "jst", "pst", "pdt", "cst", "cet", "local", "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
+    /// Words that follow a time without starting a sentence: a weekday, a month, a time zone.
+    static let afterTime = Set(["gmt", "utc", "est", "edt", "et", "jst", "pst", "pdt", "cst", "cet", "local"])
+        .union(DateFinder.weekdays).union(DateFinder.months.keys)
 
     /// Words that follow "U.S." as its noun ("U.S. Forces", "U.S. President"), so the dot does
     /// not end a sentence there.

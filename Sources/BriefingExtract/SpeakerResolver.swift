@@ -25,14 +25,13 @@ struct SpeakerResolver {
                                           "finally", "subsequently", "similarly", "lastly", "besides", "when",
                                           "according", "while", "since", "for", "to", "from", "building", "noting",
                                           "recognizing", "welcoming", "looking", "today", "earlier", "later", "against"]
-    static let skippable: Set<String> = ["also", "then", "once", "again", "further", "both", "all", "jointly", "each",
+    static let skippable: Set<String> = Set(["also", "then", "once", "again", "further", "both", "all", "jointly", "each",
                                          "have", "has", "had", "was", "were", "is", "are", "been", "will", "would",
                                          "shall", "strongly", "firmly", "fully", "subsequently", "furthermore",
                                          "additionally", "together", "likewise", "hereby", "today", "formally",
                                          "in", "turn", "response", "personally", "warmly", "not", "only", "therefore",
                                          // News copy puts the day between subject and verb ("Motegi and Rubio on Saturday agreed").
-                                         "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                         "yesterday", "earlier", "later"]
+                                         "on", "yesterday", "earlier", "later"]).union(DateFinder.weekdays)
 
     /// The sentence's speaker side, and remembers it for the next sentence.
     mutating func speaker(of toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> String? {
@@ -88,8 +87,7 @@ struct SpeakerResolver {
                                      "could", "should", "must", "did", "shared", "agreed", "reiterated",
                                      // Past tenses a suffix test misses.
                                      "used", "sent", "led", "put", "set", "got", "came", "went", "paid", "brought",
-                                     "thought", "felt", "kept", "left", "meant", "stood", "wrote", "won", "knew",
-                                     "hoped", "owed", "vowed", "urged"]
+                                     "thought", "felt", "kept", "left", "meant", "stood", "wrote", "won", "knew", "owed"]
 
     private func looksLikeVerb(_ w: String) -> Bool {
         SpeakerResolver.verbs.contains(w) || (w.hasSuffix("ed") && w.count > 4) || (w.hasSuffix("s") && w.count > 3 && !w.hasSuffix("ss"))

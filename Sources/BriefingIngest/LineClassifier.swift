@@ -63,9 +63,8 @@ enum LineClassifier {
             // ("Readout of the Secretary's Meeting With the Minister of ...").
             // And the first line of all, short and without a full stop, is a headline even in
             // sentence case ("Leaders hold online talks").
-            let firstLine = !placedText
             let longTitle = !seenProse && !terminal && !hasSpeakerPrefix(line)
-                && (words <= 24 && capitalizedShare(text) >= 0.5 || firstLine && words <= 14 && words >= 3)
+                && (words <= 24 && capitalizedShare(text) >= 0.5 || !placedText && words <= 14 && words >= 3)
             if headingShape || longTitle || (heading && words <= 20) {
                 out.append(SourceLine(text: line, number: r.number, role: seenProse ? .heading : .title, marker: marker))
                 placedText = true

@@ -1,6 +1,5 @@
 import BriefingModel
 import CCairo
-import Dispatch
 import Foundation
 
 /// Standalone chart files (PDF, SVG or PNG) a user can drop into slides: the overview charts
@@ -58,26 +57,14 @@ public struct ChartExporter: Sendable {
     /// Writes one chart; returns the file written.
     @discardableResult
     public func write(_ item: Item, format: Format, folder: URL, date: DocumentDate) throws -> URL {
-        let pending = try draw(item, format: format, folder: folder, date: date, text: nil)
-        try pending.complete()
-        return pending.url
+        try write(item, format: format, folder: folder, date: date, text: nil)
     }
 
-    /// A drawn chart whose file is not written yet: what is left (cairo finishing its own
-    /// surface, encoding, writing, renaming) makes no Pango call, so it may run on another
-    /// thread.
-    public struct PendingFile: Sendable {
-        public let url: URL
-        let finish: @Sendable () throws -> Void
-
-        public func complete() throws { try finish() }
-    }
-
-    /// Draws one chart on this thread (Pango is not thread-safe) and returns the rest of the work.
-    /// With `text`, the chart sets its text with that engine, shared by every chart of one
-    /// format drawn on this thread: the axis labels, years, legends and counts the charts have
-    /// in common are shaped once. Without, with one of its own.
-    func draw(_ item: Item, format: Format, folder: URL, date: DocumentDate, text: TextEngine?) throws -> PendingFile {
+    /// Draws one chart on this thread and writes its file (temporary, then renamed). With
+    /// `text`, the chart sets its text with that engine, shared by every chart of one format
+    /// drawn on this thread: the axis labels, years, legends and counts the charts have in
+    /// common are shaped once. Without, with one of its own.
+    func write(_ item: Item, format: Format, folder: URL, date: DocumentDate, text: TextEngine?) throws -> URL {
         let url = folder.appendingPathComponent("\(item.name).\(format.rawValue)")
         let out = try OutputFile(url)
         let svg = ByteSink()
@@ -110,7 +97,7 @@ public struct ChartExporter: Sendable {
         guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw RenderError.surface(url.path, "cairo could not create the \(format.rawValue) surface")
         }
-        let handoff = SurfaceHandoff(surface, svg)
+        defer { cairo_surface_destroy(surface) }
         do {
             let cr = cairo_create(surface)!
             cairo_scale(cr, scale, scale)
@@ -121,25 +108,22 @@ public struct ChartExporter: Sendable {
             let frame = Rect(x: padding, y: padding + titleHeight, width: plotWidth, height: height - 2 * padding - titleHeight)
             canvas.clipped(to: frame.inset(-2)) { item.draw(frame, canvas, style) }
         }
-        // The cairo context (and its Pango context) is gone: what is left is cairo writing out
-        // a surface no other thread touches, and encoding; no Pango call.
-        return PendingFile(url: url) {
-            defer { cairo_surface_destroy(handoff.surface) }
-            do {
-                let rows = format == .png ? try PNGWriter.filtered(handoff.surface, path: url.path) : nil
-                cairo_surface_finish(handoff.surface)
-                let status = cairo_surface_status(handoff.surface)
-                guard status == CAIRO_STATUS_SUCCESS else {
-                    throw RenderError.write(url.path, String(cString: cairo_status_to_string(status)))
-                }
-                switch format {
-                case .pdf: break
-                case .svg: try out.write(Self.renumberSurfaces(handoff.svg.bytes))
-                case .png: try out.write(PNGWriter.encode(rows!, path: url.path))
-                }
-                try out.commit()
-            } catch { out.discard(); throw error }
-        }
+        // The cairo context is gone (with the canvas); cairo writes out the surface.
+        do {
+            let rows = format == .png ? try PNGWriter.filtered(surface, path: url.path) : nil
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            guard status == CAIRO_STATUS_SUCCESS else {
+                throw RenderError.write(url.path, String(cString: cairo_status_to_string(status)))
+            }
+            switch format {
+            case .pdf: break
+            case .svg: try out.write(Self.renumberSurfaces(svg.bytes))
+            case .png: try out.write(PNGWriter.encode(rows!, path: url.path))
+            }
+            try out.commit()
+        } catch { out.discard(); throw error }
+        return url
     }
 
     /// Device pixels a point: PNG charts are drawn at twice their size, for slides.
@@ -150,65 +134,31 @@ public struct ChartExporter: Sendable {
         TextEngine.forSurfaces(format, scale: Self.scale(format))
     }
 
-    /// Writes `items`, drawing them on this thread and on `helpers`' threads, each with a text
-    /// engine of its own: Pango's font map belongs to a thread, and with the charts' handful
-    /// of fonts (see PLATFORM-NOTES) separate engines on separate threads are safe. Each
-    /// thread draws, encodes and writes the next chart not yet taken. Every file is what
-    /// drawing it alone gives. Stops after the first failure; returns the files written, in
-    /// order, and it.
-    public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate,
-                         text: TextEngine? = nil, helpers: ChartDrawingThreads) -> (written: [URL], failure: (path: String, error: Error)?) {
+    /// Writes `items`, drawing them on this thread and on `helpers`' threads (if any), each
+    /// with a text engine of its own (`text` here, by default a new one): Pango's font map
+    /// belongs to a thread, and with the charts' handful of fonts (see PLATFORM-NOTES) separate
+    /// engines on separate threads are safe. Each thread draws and writes the next chart not
+    /// yet taken. Every file is what drawing it alone gives. Stops after the first failure;
+    /// returns the files written, in order, and it.
+    public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate, text: TextEngine? = nil,
+                         helpers: ChartDrawingThreads? = nil) -> (written: [URL], failure: (path: String, error: Error)?) {
         let outcome = WriteOutcome(count: items.count)
         let queue = ChartQueue(items)
         @Sendable func work(_ engine: TextEngine) {
             while !outcome.failed, let (k, item) = queue.next() {
-                let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
                 do {
-                    let pending = try draw(item, format: format, folder: folder, date: date, text: engine)
-                    try pending.complete()
-                    outcome.done(k, pending.url)
+                    outcome.done(k, try write(item, format: format, folder: folder, date: date, text: engine))
                 } catch {
-                    outcome.fail(k, path: path, error)
+                    outcome.fail(k, path: folder.appendingPathComponent("\(item.name).\(format.rawValue)").path, error)
                 }
             }
         }
-        helpers.run(work)
+        helpers?.run(work)
         work(text ?? textEngine(for: format))
-        helpers.wait()
+        helpers?.wait()
         return outcome.result
     }
 
-    /// Writes `items` in order, drawing each on this thread (all Pango work) while the ones
-    /// before are finished, encoded and written on one other thread (at most two behind).
-    /// The charts share `text` (by default a new engine), made on this thread for `format`.
-    /// Stops drawing after the first failure; returns the files written, in order, and it.
-    public func writeAll(_ items: [Item], format: Format, folder: URL, date: DocumentDate,
-                         text: TextEngine? = nil) -> (written: [URL], failure: (path: String, error: Error)?) {
-        let text = text ?? textEngine(for: format)
-        let queue = DispatchQueue(label: "briefing.chart-files", attributes: .concurrent)
-        let files = DispatchGroup()
-        let inFlight = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        let outcome = WriteOutcome(count: items.count)
-        for (k, item) in items.enumerated() {
-            if outcome.failed { break }
-            let path = folder.appendingPathComponent("\(item.name).\(format.rawValue)").path
-            let pending: PendingFile
-            do { pending = try draw(item, format: format, folder: folder, date: date, text: text) } catch {
-                outcome.fail(k, path: path, error)
-                break
-            }
-            inFlight.wait()
-            queue.async(group: files) {
-                defer { inFlight.signal() }
-                do {
-                    try pending.complete()
-                    outcome.done(k, pending.url)
-                } catch { outcome.fail(k, path: path, error) }
-            }
-        }
-        files.wait()
-        return outcome.result
-    }
     /// cairo numbers SVG surfaces from a process-wide counter ("surface57"); renumbering them
     /// per file keeps a chart byte-identical however many were drawn before it.
     static func renumberSurfaces(_ svg: [UInt8]) -> [UInt8] {
@@ -232,103 +182,6 @@ public struct ChartExporter: Sendable {
         }
         out += svg[copied...]
         return out
-    }
-}
-
-/// Threads that each make and warm a text engine for one format as soon as they start (while
-/// the analysis is still being read), then draw charts with it when `run` hands them work.
-/// Every thread runs the work once; `wait` returns when all have.
-public final class ChartDrawingThreads: @unchecked Sendable {
-    private let go = DispatchSemaphore(value: 0)
-    private let finished = DispatchGroup()
-    private let count: Int
-    private var work: (@Sendable (TextEngine) -> Void)?
-    private var started = false
-
-    public init(_ count: Int, exporter: ChartExporter, format: ChartExporter.Format) {
-        self.count = max(0, count)
-        let styles = exporter.textStyles
-        for _ in 0..<self.count {
-            finished.enter()
-            let thread = Thread { [self] in
-                let engine = exporter.textEngine(for: format)
-                FontWarmup.warm(styles, on: engine)
-                go.wait()
-                work?(engine)
-                finished.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-    }
-
-    func run(_ work: @escaping @Sendable (TextEngine) -> Void) {
-        guard !started else { return }
-        started = true
-        self.work = work
-        for _ in 0..<count { go.signal() }
-    }
-
-    func wait() { finished.wait() }
-
-    /// Lets threads that were given no work end (when the command stops before drawing).
-    public func release() {
-        run { _ in }
-        wait()
-    }
-}
-
-/// The charts not yet taken by a drawing thread, handed out one at a time.
-final class ChartQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let items: [ChartExporter.Item]
-    private var taken = 0
-
-    init(_ items: [ChartExporter.Item]) { self.items = items }
-
-    func next() -> (Int, ChartExporter.Item)? {
-        lock.withLock {
-            guard taken < items.count else { return nil }
-            taken += 1
-            return (taken - 1, items[taken - 1])
-        }
-    }
-}
-
-/// What `writeAll`'s file writes came to, filled in from the writing thread.
-final class WriteOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var urls: [URL?]
-    private var failure: (index: Int, path: String, error: Error)?
-
-    init(count: Int) { urls = Array(repeating: nil, count: count) }
-
-    var failed: Bool { lock.withLock { failure != nil } }
-
-    func done(_ k: Int, _ url: URL) { lock.withLock { urls[k] = url } }
-
-    func fail(_ k: Int, path: String, _ error: Error) {
-        lock.withLock { if failure == nil || k < failure!.index { failure = (k, path, error) } }
-    }
-
-    /// The files written before the first failure, and the failure.
-    var result: (written: [URL], failure: (path: String, error: Error)?) {
-        lock.withLock {
-            let upTo = failure?.index ?? urls.count
-            return (urls[..<upTo].compactMap { $0 }, failure.map { ($0.path, $0.error) })
-        }
-    }
-}
-
-/// A drawn surface passed to the thread that finishes it; the drawing thread keeps no
-/// reference to it (nor to the SVG bytes cairo writes into `svg` as it finishes).
-final class SurfaceHandoff: @unchecked Sendable {
-    let surface: OpaquePointer
-    let svg: ByteSink
-
-    init(_ surface: OpaquePointer, _ svg: ByteSink) {
-        self.surface = surface
-        self.svg = svg
     }
 }
 
