@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "BriefingAggregate", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingExtract",
         ]),
+        // Extraction against hand-made truth: the scorecard of `briefing evaluate`.
+        .target(name: "BriefingEvaluate", dependencies: ["BriefingModel"]),
         // Cairo (PDF/SVG/PNG) and Pango text through PangoCairo.
         .systemLibrary(
             name: "CCairo",
@@ -61,8 +63,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingRender",
+            "BriefingSchedule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
         .testTarget(name: "BriefingExtractTests", dependencies: [
@@ -70,6 +72,9 @@ let package = Package(
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
             "BriefingAggregate", "BriefingConfig", "BriefingModel",
+        ]),
+        .testTarget(name: "BriefingEvaluateTests", dependencies: [
+            "BriefingEvaluate", "BriefingAggregate", "BriefingConfig", "BriefingModel",
         ]),
         .testTarget(name: "BriefingRenderTests", dependencies: [
             "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",

@@ -123,7 +123,8 @@ final class MentionFinder: Sendable {
             while let h = honorifics.match(at: j, in: toks) { j = h.end; honored = true }
             // A title, singular and not possessive: "Foreign Ministers' Meeting" names no one.
             if let t = titles.match(at: j, in: toks), toks[j].capitalized,
-               !toks[t.end - 1].possessive, toks[t.end - 1].lower == toks[t.end - 1].norm {
+               !toks[t.end - 1].possessive,
+               toks[t.end - 1].lower == toks[t.end - 1].norm || t.value.lowercased().hasSuffix(toks[t.end - 1].lower) {
                 title = t.value
                 j = t.end
                 // The rest of a long title: "National Security Advisor to the President Donilon",
