@@ -124,7 +124,7 @@ final class CommitmentDetector: Sendable {
         // A cue made with a third party still owns its clause: "shared recognition with Mr. Xi
         // that they will strive" gives nothing, not a "will strive" of the two sides.
         var heldByThirdParty = false
-        for c in candidates {
+        for (ci, c) in candidates.enumerated() {
             let actor = actorOf(c)
             if actor == .thirdParty {
                 if c.kind == .verb || c.kind == .sharedView {
@@ -146,6 +146,11 @@ final class CommitmentDetector: Sendable {
                 switch c.kind {
                 case .verb, .sharedView:
                     if !coordinated && !newSubject { continue }
+                    // A short follow-up of the same subject elaborates the commitment before it
+                    // ("agreed to hold talks after the summit, and decided to coordinate the details").
+                    let clauseEnd = candidates[(ci + 1)...].first { $0.subjectBefore >= c.cueEnd }?.subjectBefore ?? toks.count
+                    if !newSubject, c.kind == .verb, clauseEnd - c.cueEnd <= 4,
+                       !toks[c.cueEnd..<clauseEnd].contains(where: { $0.capitalized }) { continue }
                 case .modal:
                     // A modal after a cue is inside that cue's clause ("hopes Japan will").
                     continue
@@ -216,16 +221,28 @@ final class CommitmentDetector: Sendable {
     func findCandidates(_ toks: [Token]) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
+        // After "announced Thursday that", what someone "would" do is the news being reported.
+        var inReport = false
         while i < toks.count {
             if let c = verbCue(toks, i) ?? sharedViewCue(toks, i) ?? intentionCue(toks, i) ?? desireCue(toks, i)
-                ?? modalCue(toks, i) {
+                ?? (inReport ? nil : modalCue(toks, i)) {
                 out.append(c)
                 i = c.cueEnd
                 continue
             }
+            if reportsNews(toks, i) { inReport = true }
             i += 1
         }
         return out
+    }
+
+    /// "announced (Thursday) that": a report of news, not the announcer's undertaking.
+    private func reportsNews(_ toks: [Token], _ i: Int) -> Bool {
+        let w = toks[i].lower
+        guard w == "announced" || w == "announces" else { return false }
+        var k = i + 1
+        while k < toks.count, k - i <= 3, CommitmentDetector.timeWords.contains(toks[k].lower) { k += 1 }
+        return k < toks.count && toks[k].lower == "that"
     }
 
     private func negated(_ toks: [Token], before i: Int) -> Bool {
@@ -241,7 +258,11 @@ final class CommitmentDetector: Sendable {
         let w = toks[i].lower
         guard let s = verbStrength[w] else { return nil }
         let prev = i > 0 ? toks[i - 1].lower : ""
-        if ["the", "a", "an", "this", "its", "their", "newly", "mutually", "previously", "had"].contains(prev) { return nil }
+        // "as agreed at the last summit" recalls another meeting's decision.
+        if ["the", "a", "an", "this", "its", "their", "newly", "mutually", "previously", "as"].contains(prev) { return nil }
+        // Past perfect is a report of the past, except in reported speech, where it stands for
+        // the speaker's present perfect ("noted that he had decided to begin consultations").
+        if prev == "had", !reportedSpeech(toks, before: i - 1) { return nil }
         if let blocked = notAfter[w] {
             for phrase in blocked where i + phrase.count < toks.count {
                 if zip(phrase, toks[(i + 1)...]).allSatisfy({ $0 == $1.lower }) { return nil }
@@ -257,6 +278,18 @@ final class CommitmentDetector: Sendable {
         if negated(toks, before: i) { return nil }
         // "he was resolved to" is a state of mind (a desire), not the act of resolving.
         if w == "resolved", CommitmentDetector.beVerbs.contains(prev) { return nil }
+        let next = i + 1 < toks.count ? toks[i + 1].lower : ""
+        // A passive naming a role is an appointment, not a commitment ("was confirmed as ambassador").
+        if CommitmentDetector.beVerbs.contains(prev), next == "as" { return nil }
+        // "announced Thursday that ..." reports news; "announced a new initiative" sets work in motion.
+        if reportsNews(toks, i) { return nil }
+        // Affirming another's right ("reaffirmed Israel's right to defend itself") is support for
+        // a position, not an undertaking of one's own.
+        if s == Commitment.Strength.confirmed.rawValue, i + 2 < toks.count,
+           (toks[i + 1].possessive && toks[i + 1].capitalized && ["right", "rights"].contains(toks[i + 2].lower))
+            || (next == "the" && ["right", "rights"].contains(toks[i + 2].lower) && i + 3 < toks.count && toks[i + 3].lower == "of") {
+            return nil
+        }
         // "agreed that the alliance has never been stronger" is a shared assessment; "agreed that
         // they should take the lead", "... not the time to talk but to apply pressure" are not.
         if needsAction.contains(w), thatClause(toks, after: i),
@@ -271,6 +304,32 @@ final class CommitmentDetector: Sendable {
         if i > 0, CommitmentDetector.beVerbs.contains(prev) { subjectBefore = i - 1 }
         return Candidate(kind: .verb, strength: strength, cueStart: i, cueEnd: i + 1, subjectBefore: subjectBefore,
                          owner: nil, cue: cue)
+    }
+
+    static let importanceWords: Set<String> = ["important", "essential", "crucial", "indispensable", "vital", "necessary"]
+    /// Nouns that name joint work ("close cooperation ... is important").
+    static let actionNouns: Set<String> = ["cooperation", "co-operation", "collaboration", "coordination", "co-ordination",
+                                           "efforts", "effort"]
+
+    /// Words that date a report: "announced Thursday that", "announced on Friday that".
+    static let timeWords: Set<String> = ["on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday", "earlier", "later", "late", "last", "this", "week",
+                                         "morning", "evening", "night", "afternoon"]
+    /// Verbs that report what someone said.
+    static let reportingVerbs: Set<String> = ["said", "says", "noted", "notes", "stated", "states", "explained", "explains",
+                                              "told", "tells", "added", "adds", "mentioned", "indicated", "revealed",
+                                              "conveyed", "emphasized", "emphasised", "stressed", "informed", "remarked",
+                                              "replied", "responded", "underlined"]
+
+    /// A reporting verb and its "that" within a few words before `i` ("noted that he had ...").
+    private func reportedSpeech(_ toks: [Token], before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 1, i - k <= 5 {
+            if toks[k].lower == "that", CommitmentDetector.reportingVerbs.contains(toks[k - 1].lower) { return true }
+            if CommitmentDetector.reportingVerbs.contains(toks[k].lower) { return true }
+            k -= 1
+        }
+        return false
     }
 
     private func sharedViewCue(_ toks: [Token], _ i: Int) -> Candidate? {
@@ -444,6 +503,11 @@ final class CommitmentDetector: Sendable {
                     }
                 }
             }
+            if desires.match(at: j, in: toks) != nil { return true }
+            // "that close coordination between the three countries is important": the action
+            // the parties hold to matter.
+            if CommitmentDetector.importanceWords.contains(w), j > i,
+               toks[i..<j].contains(where: { CommitmentDetector.actionNouns.contains($0.lower) }) { return true }
             if w == "continue" || w == "continues" || w == "commitment" || w == "committed" || w == "intention"
                 || w == "determination" || w == "pledge" || w == "resolve" {
                 return true
