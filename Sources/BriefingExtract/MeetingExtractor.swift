@@ -335,7 +335,13 @@ public final class MeetingExtractor: Sendable {
         var commitments: [Commitment] = []
         var topicCounts = [Int](repeating: 0, count: topics.topicIDs.count)
         var previousTopics: [Int] = []
+        var previousTopicsParagraph = -1
         var sectionTopics: [String: [Int]] = [:]
+        // Paragraphs that open by going on from the one before ("In response, the President ...").
+        var continuingParagraphs = Set<Int>()
+        for (si, p) in parsed.enumerated() where si == 0 || parsed[si - 1].sentence.paragraph != p.sentence.paragraph {
+            if Self.continuesPrevious(p.tokens) { continuingParagraphs.insert(p.sentence.paragraph) }
+        }
         for (si, p) in parsed.enumerated() {
             let ms = (personMentions[si] + p.others).sorted { $0.start < $1.start }
             let gist = gistSpeakers[si]
@@ -362,7 +368,12 @@ public final class MeetingExtractor: Sendable {
                 if segTopics.isEmpty { segTopics = topics.topics(in: p.tokens, range: d.segmentStart..<endTok, text: p.bytes) }
                 if segTopics.isEmpty { segTopics = found }
                 if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
-                if segTopics.isEmpty { segTopics = previousTopics }
+                // The topics said before carry over only to what continues them: the same paragraph,
+                // or one that opens by going on from it ("They also agreed to ...", "In response, ...").
+                if segTopics.isEmpty, p.sentence.paragraph == previousTopicsParagraph || Self.continuesPrevious(p.tokens)
+                    || continuingParagraphs.contains(p.sentence.paragraph) {
+                    segTopics = previousTopics
+                }
                 var concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.cueStart..<endTok, preferring: segTopics)
                 if concepts.isEmpty {
                     concepts = topics.concepts(in: p.tokens, text: p.bytes, range: d.segmentStart..<endTok, preferring: segTopics)
@@ -378,7 +389,10 @@ public final class MeetingExtractor: Sendable {
                                               concepts: sharedList(concepts),
                                               file: readout.file, line: p.sentence.line))
             }
-            if !found.isEmpty { previousTopics = found }
+            if !found.isEmpty {
+                previousTopics = found
+                previousTopicsParagraph = p.sentence.paragraph
+            }
             if keepStatements {
                 statements.append(Statement(text: p.sentence.text, line: p.sentence.line, speaker: speaker,
                                             topics: found.map { topics.topicIDs[$0] }, section: p.sentence.section))
@@ -404,6 +418,21 @@ public final class MeetingExtractor: Sendable {
             topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
         return (meeting, diags)
     }
+
+    /// A sentence that goes on from the one before: a pronoun subject or a linking phrase.
+    static func continuesPrevious(_ toks: [Token]) -> Bool {
+        guard let first = toks.first?.lower else { return false }
+        if continuationWords.contains(first) { return true }
+        guard toks.count > 1 else { return false }
+        let second = toks[1].lower
+        return (["in", "to", "on", "for"].contains(first)
+                && ["this", "that", "these", "those", "addition", "particular", "response", "reply", "turn"].contains(second))
+            || (first == "responding" || first == "replying")
+    }
+
+    static let continuationWords: Set<String> = ["he", "she", "they", "it", "this", "these", "that", "those", "both",
+                                                  "also", "furthermore", "moreover", "additionally", "likewise",
+                                                  "similarly", "accordingly", "therefore", "further", "meanwhile"]
 
     /// "the administration of President X": X is named, not present.
     static let ownedByPerson: Set<String> = ["administration", "government", "cabinet", "policy", "policies", "tariffs",

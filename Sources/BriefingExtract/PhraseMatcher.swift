@@ -1,5 +1,7 @@
 /// Finds rule phrases in a token sequence. Phrases are compared on folded words (lexicon ids),
-/// so case and plurals do not matter, unless a phrase was added as case-sensitive. Storage is
+/// so case and plurals do not matter, unless a phrase was added as case-sensitive. A phrase may
+/// hold gaps written "...", each standing for up to `gapWords` words of any kind ("hold ...
+/// summit" finds "hold a Japan-U.S. summit"). Storage is
 /// flat: per first word, a list of entry indexes; each entry's words sit in one pool. Matching
 /// copies nothing, which matters because it runs on every word of every readout.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
@@ -24,33 +26,50 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// nested array retained and released it for every word that starts a phrase.
     private var firstEntry: [Int] = []
     private var nextEntry: [Int] = []
+    /// Whether any phrase has a gap; matching takes the plain path when none has.
+    private var anyGap = false
     public var count: Int { values.count }
     public let lexicon: Lexicon
+    /// The most words a gap ("...") in a phrase stands for.
+    public static var gapWords: Int { 3 }
+    /// The pool's marker for a gap.
+    private static var gap: Int32 { -1 }
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Adds a phrase. Empty phrases are ignored.
+    /// Adds a phrase. Empty phrases are ignored, and so is a gap at either end.
     public mutating func add(_ phrase: String, _ value: Value, caseSensitive: Bool = false) {
-        let toks = lexicon.internPhrase(phrase)
-        guard let first = toks.first else { return }
-        let bytes = Array(phrase.utf8)
-        let i = Int(first.id)
+        let segments = phrase.split(separator: "...", omittingEmptySubsequences: false).map(String.init)
+        var ids: [Int32] = []
+        var forms: [String] = []
+        for (k, segment) in segments.enumerated() {
+            let toks = lexicon.internPhrase(segment)
+            if k > 0, !toks.isEmpty, !ids.isEmpty { ids.append(Self.gap) }
+            ids += toks.map(\.id)
+            let bytes = Array(segment.utf8)
+            forms += toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        }
+        guard let first = ids.first else { return }
+        let hasGap = ids.contains(Self.gap)
+        let i = Int(first)
         if i >= firstEntry.count { firstEntry += Array(repeating: -1, count: i - firstEntry.count + 1) }
         let index = values.count
-        cased.append(caseSensitive ? toks.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } : nil)
-        if caseSensitive { anyCased = true }
+        // A gap phrase is matched ignoring case: its words' exact forms have no fixed places.
+        cased.append(caseSensitive && !hasGap ? forms : nil)
+        if caseSensitive && !hasGap { anyCased = true }
+        if hasGap { anyGap = true }
         wordStarts.append(pool.count)
-        wordCounts.append(toks.count)
+        wordCounts.append(ids.count)
         values.append(value)
-        pool += toks.map(\.id)
+        pool += ids
         // After every entry at least as long: longest first, equal lengths in the order added.
         nextEntry.append(-1)
-        if firstEntry[i] < 0 || wordCounts[firstEntry[i]] < toks.count {
+        if firstEntry[i] < 0 || wordCounts[firstEntry[i]] < ids.count {
             nextEntry[index] = firstEntry[i]
             firstEntry[i] = index
         } else {
             var p = firstEntry[i]
-            while nextEntry[p] >= 0, wordCounts[nextEntry[p]] >= toks.count { p = nextEntry[p] }
+            while nextEntry[p] >= 0, wordCounts[nextEntry[p]] >= ids.count { p = nextEntry[p] }
             nextEntry[index] = nextEntry[p]
             nextEntry[p] = index
         }
@@ -68,8 +87,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             guard id > 0, id < firstEntry.count else { continue }
             var e = firstEntry[id]
             while e >= 0 {
-                if matches(e, tokens, at: i, limit: range.upperBound, text: text) {
-                    out.append(Match(value: values[e], start: i, end: i + wordCounts[e]))
+                if let end = matchEnd(e, tokens, at: i, limit: range.upperBound, text: text) {
+                    out.append(Match(value: values[e], start: i, end: end))
                 }
                 e = nextEntry[e]
             }
@@ -100,31 +119,49 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         guard id > 0, id < firstEntry.count else { return nil }
         var e = firstEntry[id]
         while e >= 0 {
-            if matches(e, tokens, at: i, limit: tokens.count, text: text) {
-                return Match(value: values[e], start: i, end: i + wordCounts[e])
+            if let end = matchEnd(e, tokens, at: i, limit: tokens.count, text: text) {
+                return Match(value: values[e], start: i, end: end)
             }
             e = nextEntry[e]
         }
         return nil
     }
 
+    /// Where entry `index` ends when it matches at token i.
     @inline(__always)
-    private func matches(_ index: Int, _ tokens: [Token], at i: Int, limit: Int, text: [UInt8]?) -> Bool {
+    private func matchEnd(_ index: Int, _ tokens: [Token], at i: Int, limit: Int, text: [UInt8]?) -> Int? {
         let n = wordCounts[index]
-        guard i + n <= limit else { return false }
         let start = wordStarts[index]
+        if anyGap, pool[start..<(start + n)].contains(Self.gap) {
+            return gapMatchEnd(start + 1, start + n, tokens, at: i + 1, limit: limit)
+        }
+        guard i + n <= limit else { return nil }
         var k = 1
         while k < n {
-            if tokens[i + k].id != pool[start + k] { return false }
+            if tokens[i + k].id != pool[start + k] { return nil }
             k += 1
         }
         if anyCased, let forms = cased[index] {
-            guard let text else { return false }
+            guard let text else { return nil }
             for k in 0..<forms.count {
                 let t = tokens[i + k]
-                if String(decoding: text[t.start..<t.end], as: UTF8.self) != forms[k] { return false }
+                if String(decoding: text[t.start..<t.end], as: UTF8.self) != forms[k] { return nil }
             }
         }
-        return true
+        return i + n
+    }
+
+    /// Matches pool words [p, end) from token t on, a gap skipping up to `gapWords` tokens
+    /// (the fewest that let the rest match).
+    private func gapMatchEnd(_ p: Int, _ end: Int, _ tokens: [Token], at t: Int, limit: Int) -> Int? {
+        if p == end { return t }
+        if pool[p] == Self.gap {
+            for skip in 0...Self.gapWords where t + skip < limit {
+                if let e = gapMatchEnd(p + 1, end, tokens, at: t + skip, limit: limit) { return e }
+            }
+            return nil
+        }
+        guard t < limit, tokens[t].id == pool[p] else { return nil }
+        return gapMatchEnd(p + 1, end, tokens, at: t + 1, limit: limit)
     }
 }

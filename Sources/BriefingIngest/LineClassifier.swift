@@ -285,12 +285,20 @@ enum LineClassifier {
     }
 
     static func isReferenceHeading(_ s: String) -> Bool {
-        guard s.utf8.count <= 24 else { return false }
+        guard s.utf8.count <= 48 else { return false }
         var l = Substring(asciiLowercased(s)).unicodeScalars[...]
         while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
         while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
-        return referenceHeadings.contains(String(l))
+        let heading = String(l)
+        if s.utf8.count <= 24, referenceHeadings.contains(heading) { return true }
+        // A news site's sidebar of other stories, often after its section ("Politics" POPULAR ARTICLE).
+        return sidebarHeadings.contains { heading == $0 || heading.hasSuffix(" " + $0) }
     }
+
+    static let sidebarHeadings = ["popular article", "popular articles", "most read", "most popular", "most viewed",
+                                  "related stories", "related news", "more stories", "top stories", "recommended",
+                                  "recommended stories", "you may also like", "trending", "latest news", "editor's picks",
+                                  "read next", "more on this story", "related coverage"]
 
     static let bracketScalars: Set<Unicode.Scalar> = Set("()[]:：（） ".unicodeScalars)
     static let referenceHeadings: Set<String> = ["reference", "references", "related documents", "related document",

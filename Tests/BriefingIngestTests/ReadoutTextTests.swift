@@ -103,4 +103,21 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
                                          file: "x.txt", path: "x.txt")
         #expect(text.lines.filter { $0.role == .noise }.map(\.text) == ["Skip to Main Content", "PRINT THIS PAGE"])
     }
+
+    @Test func aNewsSidebarOfOtherStoriesIsNoise() throws {
+        let page = """
+        Leaders Agree to Meet at Summit
+        9:30 JST, June 2, 2024
+        The prime minister spoke with the president by phone on Friday.
+        They agreed to meet on the sidelines of the summit.
+        "World" MOST READ
+        -
+        Chinese Ships Spotted Near Islands as Tensions Rise in Region
+        -
+        Chip Makers Expand Plants Amid Rare Earth Worries
+        """
+        let text = try ReadoutText.parse(Array(page.utf8), file: "n.txt", path: "n.txt")
+        #expect(text.prose.map(\.text).allSatisfy { !$0.contains("Chinese") && !$0.contains("Chip") })
+        #expect(text.prose.contains { $0.text.hasPrefix("They agreed") })
+    }
 }
