@@ -5,7 +5,16 @@ public struct WrittenDate: Hashable, Sendable {
     public var year: Int?
     public var month: Int
     public var day: Int
+    /// The weekday written with the date ("Saturday, June 14"), 0 for Monday.
+    public var weekday: Int?
     public var day_: CalendarDay? { year.flatMap { CalendarDay(year: $0, month: month, day: day) } }
+
+    public init(year: Int?, month: Int, day: Int, weekday: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.weekday = weekday
+    }
 }
 
 /// Finds dates in text: "September 21, 2017", "21 September 2017", "Sept. 21", "October 28th",
@@ -56,8 +65,9 @@ public enum DateFinder {
             if let (m, d) = found {
                 let year = i + 2 < toks.count ? yearNumber(toks[i + 2].lower) : nil
                 if CalendarDay(year: year ?? 2000, month: m, day: d) != nil {
-                    out.append(WrittenDate(year: year, month: m, day: d))
-                    i += year == nil ? 2 : 3
+                    let end = i + (year == nil ? 2 : 3)
+                    out.append(WrittenDate(year: year, month: m, day: d, weekday: weekdayAround(toks, start: i, end: end)))
+                    i = end
                     continue
                 }
             }
@@ -75,6 +85,37 @@ public enum DateFinder {
             guard let w = weekdays.firstIndex(of: t.lower) else { continue }
             if i > 0, ["next", "coming", "until", "by", "before", "this"].contains(toks[i - 1].lower) { continue }
             return w
+        }
+        return nil
+    }
+
+    static let weekdayAbbreviations = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// The weekday written with a date: before it ("Saturday, June 14", "on Sat. 14 June") or
+    /// in brackets after it ("June 14 (Sat)").
+    static func weekdayAround(_ toks: [Token], start: Int, end: Int) -> Int? {
+        if start > 0, let w = weekdays.firstIndex(of: toks[start - 1].lower) { return w }
+        if start > 0, toks[start - 1].capitalized, let w = weekdayAbbreviations.firstIndex(of: String(toks[start - 1].lower.prefix(3))),
+           toks[start - 1].lower.utf8.count <= 5, weekdays[w].hasPrefix(toks[start - 1].lower) {
+            return w
+        }
+        if end < toks.count {
+            let l = toks[end].lower
+            if let w = weekdays.firstIndex(of: l) { return w }
+            if toks[end].capitalized, l.utf8.count >= 3, let w = weekdayAbbreviations.firstIndex(of: String(l.prefix(3))),
+               weekdays[w].hasPrefix(l) {
+                return w
+            }
+        }
+        return nil
+    }
+
+    /// Days before the page's date that the opening's "yesterday" or "last night" means (1), or
+    /// nil; "yesterday's launch" dates another event.
+    public static func daysBack(in toks: [Token]) -> Int? {
+        for (i, t) in toks.enumerated() where !t.possessive {
+            if t.lower == "yesterday" { return 1 }
+            if t.lower == "night", i > 0, toks[i - 1].lower == "last" { return 1 }
         }
         return nil
     }

@@ -53,9 +53,22 @@ struct DateResolver {
                 let d = published.adding(days: -((published.weekday - w + 7) % 7))
                 return WrittenDate(year: d.year, month: d.month, day: d.day)
             }
+            // "The two leaders spoke by phone yesterday" on the page's date.
+            if let published = f.day_, let back = opening.lazy.compactMap({ DateFinder.daysBack(in: $0) }).first {
+                let d = published.adding(days: -back)
+                return WrittenDate(year: d.year, month: d.month, day: d.day)
+            }
             return f
         case let (f?, _):
             return f
+        case let (nil, o?) where o.day_ != nil:
+            // A news lead's dateline in the opening sentence ("WASHINGTON, March 4, 2021 -- ... met
+            // on Tuesday"): the last such weekday on or before it.
+            if let published = o.day_, let w = opening.lazy.compactMap({ DateFinder.weekday(in: $0) }).first, w != published.weekday {
+                let d = published.adding(days: -((published.weekday - w + 7) % 7))
+                return WrittenDate(year: d.year, month: d.month, day: d.day)
+            }
+            return o
         case let (nil, o?):
             // "On 17 October" on a page dated "October 2003": the page's year, or the year
             // before for a December meeting on a January page.
@@ -118,6 +131,8 @@ struct DateResolver {
         let firstYear = known.flatMap(\.0.offices).map(\.from.year).min() ?? asOf.year
         for y in firstYear...asOf.year {
             guard let d = CalendarDay(year: y, month: w.month, day: w.day), d <= asOf else { continue }
+            // "Saturday, June 14": only the years in which June 14 was a Saturday.
+            if let wd = w.weekday, d.weekday != wd { continue }
             if known.allSatisfy({ holds($0, d) }) { candidates.append(d) }
         }
         let nameList = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }
@@ -126,14 +141,15 @@ struct DateResolver {
         let together = known.count == 1 ? "" : known.count == 2 ? " both" : " all"
         let were = known.count == 1 ? "was" : "were\(together)"
         let how = "add \"\(readout.file): {date: YYYY-MM-DD}\" to manifest.yaml in the input folder to settle it"
+        let onDay = w.weekday.map { "\(DateFinder.weekdays[$0].capitalized), " } ?? ""
         switch candidates.count {
         case 0:
             diags.append(Diagnostic(.error, file: path, line: openingLine,
-                                    "the date has no year, and no year had \(names)\(together) in office on \(monthDay(w)); \(how)"))
+                                    "the date has no year, and no year had \(names)\(together) in office on \(onDay)\(monthDay(w)); \(how)"))
             return Result(date: nil, inferred: false, source: .none, diagnostics: diags)
         case 1:
             diags.append(Diagnostic(.warning, file: path, line: openingLine,
-                                    "the text gives no year; \(candidates[0].year) inferred as the only year \(names) \(were) in office on \(monthDay(w))"))
+                                    "the text gives no year; \(candidates[0].year) inferred as the only year \(names) \(were) in office on \(onDay)\(monthDay(w))"))
             return Result(date: candidates[0], inferred: true, source: .termsOfOffice, diagnostics: diags)
         default:
             // The readout congratulates on an appointment or speaks of taking office: the first
@@ -141,7 +157,7 @@ struct DateResolver {
             let pick = firstTermCue ? candidates.first! : candidates.last!
             let why = firstTermCue ? "the text speaks of a new appointment, so the first of them" : "the latest of them"
             diags.append(Diagnostic(.warning, file: path, line: openingLine,
-                                    "the text gives no year and \(names) \(were) in office on \(monthDay(w)) in \(candidates.map { String($0.year) }.joined(separator: ", ")); \(pick.year) taken (\(why)); \(how)"))
+                                    "the text gives no year and \(names) \(were) in office on \(onDay)\(monthDay(w)) in \(candidates.map { String($0.year) }.joined(separator: ", ")); \(pick.year) taken (\(why)); \(how)"))
             return Result(date: pick, inferred: true, source: .termsOfOffice, diagnostics: diags)
         }
     }

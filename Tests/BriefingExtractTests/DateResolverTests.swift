@@ -67,4 +67,28 @@ import Testing
         #expect(Set(m.participants.map(\.name)) == ["Yoshihide Suga", "Joseph R. Biden"])
         #expect(m.commitments.first?.actor == "both")
     }
+
+    @Test func aWeekdayWithTheDayNarrowsTheYears() throws {
+        // Abe and Trump were both in office on November 6 from 2017 to 2019; it was a Monday only in 2017.
+        let text = "Japan-U.S. Summit Meeting\nOn Monday, November 6, Mr. Shinzo Abe, Prime Minister of Japan, held a summit meeting with the Honorable Donald J. Trump, President of the United States of America. They agreed to cooperate.\n"
+        let (m, diags) = try extract(text)
+        #expect(m.date?.description == "2017-11-06")
+        #expect(m.dateInferred)
+        #expect(diags.contains { $0.message.contains("only year") && $0.message.contains("Monday, November 6") }, "\(diags.map(\.message))")
+        let bracketed = "Japan-U.S. Summit Meeting\nOn November 6 (Mon.), Mr. Shinzo Abe, Prime Minister of Japan, held a summit meeting with the Honorable Donald J. Trump, President of the United States of America. They agreed to cooperate.\n"
+        #expect(try extract(bracketed).0.date?.description == "2017-11-06")
+    }
+
+    @Test func yesterdayCountsBackFromThePagesDate() throws {
+        let text = "Leaders discuss alliance by phone\nMarch 4, 2021\nPrime Minister Yoshihide Suga and President Joe Biden spoke by telephone yesterday, the government said. They agreed to strengthen the alliance.\n"
+        #expect(try extract(text).0.date?.description == "2021-03-03")
+        let other = "Leaders discuss alliance by phone\nMarch 4, 2021\nFollowing yesterday's missile launch, Prime Minister Yoshihide Suga and President Joe Biden spoke by telephone. They agreed to strengthen the alliance.\n"
+        #expect(try extract(other).0.date?.description == "2021-03-04")
+    }
+
+    @Test func aNewsLeadsWeekdayIsTheLastSuchDayOnOrBeforeThePage() throws {
+        // March 4, 2021 was a Thursday: "on Tuesday" is March 2.
+        let text = "WASHINGTON, March 4, 2021 -- Secretary of State Antony Blinken met Foreign Minister Toshimitsu Motegi on Tuesday, officials said. The two agreed to coordinate closely.\n"
+        #expect(try extract(text).0.date?.description == "2021-03-02")
+    }
 }
