@@ -205,11 +205,34 @@ public final class MeetingExtractor: Sendable {
         // people the readout mentions.
         let lead = (beforeOpening + openingIndexes).prefix(6)
         let meetingSentence = lead.first { Set(persons($0).compactMap(side(ofPerson:))).count >= 2 }
+        /// A bare office ("The President and Prime Minister Noda had a good discussion today") is
+        /// whoever held it on the day, when no one of that side is named with it.
+        func addHoldersOfBareOffices(_ hits: [MentionFinder.PersonHit], besides named: [Int]) {
+            guard let day = provisionalDay else { return }
+            for h in hits {
+                guard let role = h.roleOnly, let sideID = mentions.sideOfTitle[role.lowercased()],
+                      !(participantIdx + named).contains(where: { side(ofPerson: $0) == sideID }),
+                      let country = relationship.sides.first(where: { $0.id == sideID })?.country,
+                      let idx = people.holder(ofTitle: role, country: country, on: day),
+                      let i = table.add(MentionFinder.PersonHit(start: 0, end: 0, registryIndex: idx, title: role),
+                                        registry: people, line: openingLine) else { continue }
+                addParticipant(i)
+            }
+        }
         if let meetingSentence {
+            addHoldersOfBareOffices(parsed[meetingSentence].hits, besides: persons(meetingSentence))
             for i in persons(meetingSentence) { addParticipant(i) }
         } else {
             for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
-            for si in openingIndexes { for i in persons(si) { addParticipant(i) } }
+            // The first sentences of the opening: a one-paragraph readout's later ones name people
+            // the leaders spoke of ("he would instruct USTR Kirk").
+            // The first sentences of the opening: after the first, only for a side still without
+            // anyone ("he would ask Secretary Raimondo to lead the talks" names someone spoken of).
+            for (k, si) in openingIndexes.prefix(3).enumerated() {
+                addHoldersOfBareOffices(parsed[si].hits, besides: persons(si))
+                let filled = Set(participantIdx.compactMap(side(ofPerson:)))
+                for i in persons(si) where k == 0 || !filled.contains(side(ofPerson: i) ?? "") { addParticipant(i) }
+            }
         }
         for idx in gistSpeakers.values.sorted() { addParticipant(idx) }
         // A side with nobody yet: the person of that side who speaks most in the body.

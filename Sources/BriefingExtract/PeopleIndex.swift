@@ -67,6 +67,19 @@ public final class PeopleIndex: Sendable {
 
     public func person(_ i: Int) -> PeopleRegistry.Person { registry.people[i] }
 
+    /// The one person who held an office of this title for this country on the day ("the
+    /// President" of the United States on 2011-11-12); nil when none or several did.
+    func holder(ofTitle title: String, country: String, on day: CalendarDay) -> Int? {
+        var found: Int?
+        for (i, p) in registry.people.enumerated() {
+            guard p.offices.contains(where: { $0.country == country && $0.holds(on: day) && RoleMatch.matches(title: title, role: $0.role) })
+            else { continue }
+            if found != nil { return nil }
+            found = i
+        }
+        return found
+    }
+
     /// The person with this surname best fitting a date and a title.
     func resolveSurname(_ folded: String, on day: CalendarDay?, title: String?) -> Int? {
         guard let candidates = surnames[folded], !candidates.isEmpty else { return nil }
