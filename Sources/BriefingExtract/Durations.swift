@@ -67,6 +67,8 @@ enum Durations {
 
     /// A number at i: digits or number words ("forty-five" is two tokens "forty" "five").
     static func quantity(_ toks: [Token], _ i: Int) -> (Int, Int)? {
+        // "for about an hour." asks past the sentence's last word.
+        guard i < toks.count else { return nil }
         let w = toks[i].lower
         // Asked at every word of the opening sentences: decided on the first byte for most
         // words, since a number is all digits and every number word starts with one of a few letters.
