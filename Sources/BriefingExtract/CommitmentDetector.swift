@@ -223,18 +223,46 @@ final class CommitmentDetector: Sendable {
         var i = 0
         // After "announced Thursday that", what someone "would" do is the news being reported.
         var inReport = false
+        // After "called on North Korea to", intents and plans are what is asked of another.
+        var inDemand = false
         while i < toks.count {
-            if let c = verbCue(toks, i) ?? sharedViewCue(toks, i) ?? intentionCue(toks, i) ?? desireCue(toks, i)
-                ?? (inReport ? nil : modalCue(toks, i)) {
+            if let c = verbCue(toks, i) ?? sharedViewCue(toks, i) ?? (inDemand ? nil : intentionCue(toks, i))
+                ?? (inDemand ? nil : desireCue(toks, i)) ?? (inReport || inDemand ? nil : modalCue(toks, i)) {
                 out.append(c)
+                inDemand = false
                 i = c.cueEnd
                 continue
             }
             if reportsNews(toks, i) { inReport = true }
+            if let end = callOnThirdParty(toks, i) {
+                i = end
+                inDemand = true
+                continue
+            }
             i += 1
         }
         return out
     }
+
+    /// "called on X to", "urged X to", "pressed X to": the end of that demand's verb phrase.
+    private func callOnThirdParty(_ toks: [Token], _ i: Int) -> Int? {
+        let w = toks[i].lower
+        var k: Int
+        if (w == "called" || w == "calls" || w == "call") && i + 1 < toks.count && toks[i + 1].lower == "on" {
+            k = i + 2
+        } else if CommitmentDetector.demandVerbs.contains(w) {
+            k = i + 1
+        } else {
+            return nil
+        }
+        let start = k
+        while k < toks.count, k - start <= 8, toks[k].lower != "to" { k += 1 }
+        guard k < toks.count, toks[k].lower == "to", k > start else { return nil }
+        return k + 1
+    }
+
+    static let demandVerbs: Set<String> = ["urged", "urges", "pressed", "presses", "demanded", "demands", "requested",
+                                           "requests", "asked", "asks", "encouraged", "encourages"]
 
     /// "announced (Thursday) that": a report of news, not the announcer's undertaking.
     private func reportsNews(_ toks: [Token], _ i: Int) -> Bool {
@@ -259,7 +287,11 @@ final class CommitmentDetector: Sendable {
         guard let s = verbStrength[w] else { return nil }
         let prev = i > 0 ? toks[i - 1].lower : ""
         // "as agreed at the last summit" recalls another meeting's decision.
-        if ["the", "a", "an", "this", "its", "their", "newly", "mutually", "previously", "as"].contains(prev) { return nil }
+        if ["the", "a", "an", "this", "its", "their", "newly", "mutually", "previously", "as", "recently", "already"].contains(prev) {
+            return nil
+        }
+        // "In 2006, the then government signed ...": a report of another year's act.
+        if pastYearBefore(toks, i) { return nil }
         // Past perfect is a report of the past, except in reported speech, where it stands for
         // the speaker's present perfect ("noted that he had decided to begin consultations").
         if prev == "had", !reportedSpeech(toks, before: i - 1) { return nil }
@@ -306,6 +338,9 @@ final class CommitmentDetector: Sendable {
                          owner: nil, cue: cue)
     }
 
+    static let actionGerunds: Set<String> = ["continuing", "strengthening", "promoting", "working", "cooperating",
+                                             "enhancing", "deepening", "advancing", "pursuing", "expanding",
+                                             "accelerating", "coordinating", "realizing", "maintaining", "steadily"]
     static let importanceWords: Set<String> = ["important", "essential", "crucial", "indispensable", "vital", "necessary"]
     /// Nouns that name joint work ("close cooperation ... is important").
     static let actionNouns: Set<String> = ["cooperation", "co-operation", "collaboration", "coordination", "co-ordination",
@@ -320,6 +355,16 @@ final class CommitmentDetector: Sendable {
                                               "told", "tells", "added", "adds", "mentioned", "indicated", "revealed",
                                               "conveyed", "emphasized", "emphasised", "stressed", "informed", "remarked",
                                               "replied", "responded", "underlined"]
+
+    /// "In 2006," or "in 2014" before the cue: the sentence reports what happened then.
+    private func pastYearBefore(_ toks: [Token], _ i: Int) -> Bool {
+        var k = 1
+        while k < i {
+            if toks[k - 1].lower == "in" || toks[k - 1].lower == "since", DateFinder.yearNumber(toks[k].lower) != nil { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// A reporting verb and its "that" within a few words before `i` ("noted that he had ...").
     private func reportedSpeech(_ toks: [Token], before i: Int) -> Bool {
@@ -337,6 +382,12 @@ final class CommitmentDetector: Sendable {
         if negated(toks, before: i) { return nil }
         // "shared the view that ..." (a clause), not "shared views on the situation" (a topic);
         // "shared recognition with X that ..." keeps its clause a few words on.
+        // "shared the view on continuing to further strengthen the Alliance": the view is an action.
+        if m.end + 1 < toks.count, toks[m.end].lower == "on", CommitmentDetector.actionGerunds.contains(toks[m.end + 1].lower) {
+            let cue = toks[i..<m.end].map(\.lower).joined(separator: " ")
+            return Candidate(kind: .sharedView, strength: .sharedView, cueStart: i, cueEnd: m.end, subjectBefore: i,
+                             owner: nil, cue: cue)
+        }
         guard let that = toks[m.end..<min(toks.count, m.end + 8)].firstIndex(where: { $0.lower == "that" }),
               toks[m.end..<that].allSatisfy({ $0.lower != "on" || that == m.end }),
               clauseHasAction(toks, from: that + 1) else { return nil }
@@ -403,6 +454,8 @@ final class CommitmentDetector: Sendable {
     }
 
     static let prepositions: Set<String> = ["about", "on", "of", "for", "with", "regarding", "concerning", "over"]
+    /// Adjectives before a noun of intent ("a viable plan to", "a concrete aim to").
+    static let adjectiveEndings = ["able", "ible", "ful", "ous", "ive", "ic", "al"]
 
     static let expressionVerbs: Set<String> = ["expressed", "expresses", "conveyed", "conveys", "stated", "states",
                                                "explained", "explains", "emphasized", "emphasizes", "emphasised",
@@ -423,6 +476,11 @@ final class CommitmentDetector: Sendable {
         }
         guard let m = desires.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
+        // "a politically sustainable plan to relocate", "their hope to": nouns, not a party's intent.
+        if i > 0, CommitmentDetector.determiners.contains(toks[i - 1].lower) || toks[i - 1].possessive
+            || CommitmentDetector.adjectiveEndings.contains(where: { toks[i - 1].lower.hasSuffix($0) }) {
+            return nil
+        }
         if talkFollows(toks, from: m.end) { return nil }
         if toks[m.end - 1].lower == "that", !clauseHasAction(toks, from: m.end) { return nil }
         let cue = toks[i..<m.end].map(\.lower).joined(separator: " ")
@@ -432,6 +490,9 @@ final class CommitmentDetector: Sendable {
 
     private func modalCue(_ toks: [Token], _ i: Int) -> Candidate? {
         guard modalWords.contains(toks[i]), modals.contains(toks[i].lower), i > 0 else { return nil }
+        // "the Prime Minister's will to strengthen" is a noun.
+        if toks[i - 1].possessive || CommitmentDetector.determiners.contains(toks[i - 1].lower) { return nil }
+        if i + 1 < toks.count, toks[i + 1].lower == "to" { return nil }
         var j = i + 1
         while j < toks.count, let t = transparent.match(at: j, in: toks) { j = t.end }
         guard j < toks.count else { return nil }

@@ -118,7 +118,7 @@ public final class MeetingExtractor: Sendable {
             let (bytes, toks) = tokenized[i]
             return Parsed(sentence: sentences[i], bytes: bytes, tokens: toks,
                           hits: mentions.personHits(toks, bytes: bytes, day: provisionalDay),
-                          others: mentions.otherMentions(toks))
+                          others: mentions.otherMentions(toks, bytes: bytes))
         }
         var table = PersonTable()
         let titleHits = titleTokens.map { t -> (Int, [MentionFinder.PersonHit]) in

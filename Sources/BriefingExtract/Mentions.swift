@@ -70,7 +70,8 @@ final class MentionFinder: Sendable {
         var s = PhraseMatcher<String>(lexicon: lexicon)
         var titles: [String: String] = [:]
         for side in c.relationship.sides {
-            for n in side.names { s.add(n, side.id) }
+            // "US" and "UK" in capitals are the country; "us" is a pronoun.
+            for n in side.names { s.add(n, side.id, caseSensitive: n.count <= 3 && n == n.uppercased() && !n.contains(".")) }
             s.add(side.country, side.id)
             for t in side.titles { titles[t.lowercased()] = side.id }
         }
@@ -175,7 +176,7 @@ final class MentionFinder: Sendable {
                     if let idx = people.resolveSurname(lastFold, on: day, title: title) ?? byFirst() {
                         out.append(PersonHit(start: i, end: k, registryIndex: idx, title: title,
                                              appositiveCountry: appositive(toks, bytes: bytes, after: k)))
-                    } else if !isSideOrOther(toks, j) {
+                    } else if !isSideOrOther(toks, j, bytes: bytes) {
                         let name = String(decoding: bytes[toks[j].start..<toks[k - 1].end], as: UTF8.self)
                         out.append(PersonHit(start: i, end: k, writtenName: PeopleIndexNames.tidy(name), title: title,
                                              appositiveCountry: appositive(toks, bytes: bytes, after: k)))
@@ -200,7 +201,7 @@ final class MentionFinder: Sendable {
             }
             // A known surname alone. Followed by a given name the registry does not know ("Kim
             // Yong-chol"), it is someone else of that surname: not resolved to the one we know.
-            if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i) {
+            if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i, bytes: bytes) {
                 out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
             }
             i += 1
@@ -220,7 +221,7 @@ final class MentionFinder: Sendable {
         let n = toks.count
         func isNameWord(_ k: Int) -> Bool {
             toks[k].capitalized && !notNameWords.contains(toks[k]) && titles.match(at: k, in: toks) == nil
-                && sideNames.match(at: k, in: toks) == nil && others.match(at: k, in: toks) == nil
+                && sideNames.match(at: k, in: toks, text: bytes) == nil && others.match(at: k, in: toks) == nil
         }
         /// A name of two or three capitalised words from k; its end.
         func nameEnd(_ k: Int) -> Int? {
@@ -249,7 +250,7 @@ final class MentionFinder: Sendable {
         // Role first: [side] role-words Name.
         var j = i
         var side: String?
-        if let sm = sideNames.match(at: j, in: toks) { side = country(ofSide: sm.value); j = sm.end }
+        if let sm = sideNames.match(at: j, in: toks, text: bytes) { side = country(ofSide: sm.value); j = sm.end }
         if side != nil || i == 0, j < n, let re = roleEnd(j, firstMayBeCapital: side == nil && i == 0), re < n,
            toks[re - 1].punctuationAfter == 0 || toks[re - 1].punctuationAfter == 0x2C {
             if let m = fullNames.match(at: re, in: toks), toks[re].capitalized {
@@ -263,7 +264,7 @@ final class MentionFinder: Sendable {
         }
         // Name first: Name, side's role-words.
         guard isNameWord(i), let e = nameEnd(i), toks[e - 1].punctuationAfter == 0x2C, e < n,
-              let sm = sideNames.match(at: e, in: toks), let re = roleEnd(sm.end, firstMayBeCapital: false) else { return nil }
+              let sm = sideNames.match(at: e, in: toks, text: bytes), let re = roleEnd(sm.end, firstMayBeCapital: false) else { return nil }
         if let m = fullNames.match(at: i, in: toks), m.end == e {
             return PersonHit(start: i, end: e, registryIndex: m.value, title: role(sm.end, re), appositiveCountry: country(ofSide: sm.value))
         }
@@ -274,12 +275,12 @@ final class MentionFinder: Sendable {
 
     /// "Kim Yong-chol": a capitalised word right after the surname that is not a title, a side,
     /// an institution ("the Trump Administration") or a word of the sentence's own.
-    private func followedByGivenName(_ toks: [Token], _ i: Int) -> Bool {
+    private func followedByGivenName(_ toks: [Token], _ i: Int, bytes: [UInt8]) -> Bool {
         let n = i + 1
         guard n < toks.count, toks[n].capitalized, toks[i].punctuationAfter == 0, !toks[i].possessive else { return false }
         let w = toks[n].lower
         if notNameWords.contains(toks[n]) || MentionFinder.institutionNouns.contains(w) { return false }
-        if people.titles.match(at: n, in: toks) != nil || isSideOrOther(toks, n) { return false }
+        if people.titles.match(at: n, in: toks) != nil || isSideOrOther(toks, n, bytes: bytes) { return false }
         return true
     }
 
@@ -290,8 +291,8 @@ final class MentionFinder: Sendable {
     /// The country of a side id ("us" -> "United States").
     private func country(ofSide id: String) -> String? { relationship.sides.first { $0.id == id }?.country }
 
-    private func isSideOrOther(_ toks: [Token], _ j: Int) -> Bool {
-        sideNames.match(at: j, in: toks) != nil || others.match(at: j, in: toks) != nil
+    private func isSideOrOther(_ toks: [Token], _ j: Int, bytes: [UInt8]) -> Bool {
+        sideNames.match(at: j, in: toks, text: bytes) != nil || others.match(at: j, in: toks) != nil
     }
 
     /// ", Prime Minister of Japan" -> "Prime Minister".
@@ -313,7 +314,7 @@ final class MentionFinder: Sendable {
         // In a list ("Fukuyama, Ambassador of Japan to the United States of America Fujisaki"),
         // a title followed by a name is the next person's, not an appositive.
         func nameFollows(_ e: Int) -> Bool { e < toks.count && toks[e].capitalized && toks[e - 1].punctuationAfter == 0 }
-        if let s = sideNames.match(at: j, in: toks) {
+        if let s = sideNames.match(at: j, in: toks, text: bytes) {
             return nameFollows(s.end) ? nil : country(ofSide: s.value)
         }
         // Another country: capitalised words, the last of a chain of "of"s ("Premier of the
@@ -325,7 +326,7 @@ final class MentionFinder: Sendable {
             if e + 1 < toks.count, toks[e].lower == "of" {
                 j = e + 1
                 if toks[j].lower == "the", j + 1 < toks.count { j += 1 }
-                if let s = sideNames.match(at: j, in: toks) {
+                if let s = sideNames.match(at: j, in: toks, text: bytes) {
                     return nameFollows(s.end) ? nil : country(ofSide: s.value)
                 }
                 continue
@@ -335,10 +336,10 @@ final class MentionFinder: Sendable {
     }
 
     /// Non-person mentions: sides, third parties, collectives, pronouns.
-    func otherMentions(_ toks: [Token]) -> [Mention] {
+    func otherMentions(_ toks: [Token], bytes: [UInt8]) -> [Mention] {
         var out: [Mention] = []
         for m in collectives.matches(in: toks) { out.append(Mention(kind: .both, start: m.start, end: m.end)) }
-        for m in sideNames.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
+        for m in sideNames.matches(in: toks, text: bytes) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {
             out.append(Mention(kind: .side(m.value), start: m.start, end: m.end))
         }
         for m in others.matches(in: toks) where !out.contains(where: { $0.start <= m.start && m.start < $0.end }) {

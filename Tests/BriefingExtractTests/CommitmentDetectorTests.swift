@@ -53,7 +53,16 @@ import Testing
         Case("The two leaders confirmed that close coordination between Japan, the United States and Australia is essential in responding to North Korea.", [(2, "both")]),
         // A short follow-up of the same subject is part of the commitment before it.
         Case("The two leaders agreed to hold another call after the election, and decided to coordinate the details.", [(3, "both")]),
+        Case("President Trump said that Japan and the US would cooperate against terrorism.", [(1, "both")]),
+        Case("The leaders shared the view on continuing to strengthen the Alliance.", [(1, "both")]),
+        Case("President Trump accepted an invitation to visit Japan in May.", [(3, "us")]),
         // Not commitments.
+        Case("The two leaders called on North Korea to abide by its commitment to denuclearization.", []),
+        Case("They expressed satisfaction with a viable plan to relocate the air station.", []),
+        Case("In 2006, the previous government signed an agreement on the relocation.", []),
+        Case("President Trump stated that he appreciated Prime Minister Abe's will to strengthen the alliance.", []),
+        Case("President Trump said he will depart on Saturday for Singapore.", []),
+        Case("Prime Minister Abe gave an outline of the recently announced measures.", []),
         Case("Ambassador Smith was confirmed as ambassador to Japan last week.", []),
         Case("The White House announced on Tuesday that President Trump would attend the summit.", []),
         Case("The two leaders reaffirmed Ukraine's right to defend itself.", []),
