@@ -135,15 +135,25 @@ final class MeetingFacts: Sendable {
     /// Takes the opening's tokens and bytes (the extractor has them already).
     /// - Parameter datelineOnly: only a news dateline's place, as for a call: "according to the
     ///   Foreign Ministry in Tokyo" does not say where a call took place.
-    func place(_ toks: [Token], bytes: [UInt8], datelineOnly: Bool = false) -> String? {
+    /// - Parameter knownOnly: only places of the gazetteer said to be where ("at", "in"), as a
+    ///   headline says them.
+    func place(_ toks: [Token], bytes: [UInt8], datelineOnly: Bool = false, knownOnly: Bool = false) -> String? {
         let found = places.matches(in: toks, text: bytes)
         if !datelineOnly, let m = found.first(where: { isPlaceContext(toks, $0.start) }) {
             return m.value
         }
-        // A news dateline: "TOKYO, Jan. 28 (Kyodo) --", "NEW YORK —".
+        if knownOnly { return nil }
+        // A news dateline: "TOKYO, Jan. 28 (Kyodo) --", "NEW YORK —", and after a wire's own
+        // header, "(MENAFN- KUNA) WASHINGTON, Dec 9 (KUNA) --".
+        func capitals(_ m: PhraseMatcher<String>.Match) -> Bool {
+            toks[m.start..<m.end].allSatisfy { t in bytes[t.start..<t.end].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) } }
+        }
         if let m = found.first, m.start == 0, toks[0].capitalized,
-           toks[m.end - 1].punctuationAfter == 0x2C || toks[0..<m.end].allSatisfy({ t in
-               bytes[t.start..<t.end].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) } }) {
+           toks[m.end - 1].punctuationAfter == 0x2C || capitals(m) {
+            return m.value
+        }
+        if let m = found.first(where: { $0.start < 12 && capitals($0) && toks[$0.end - 1].punctuationAfter == 0x2C
+                                        && $0.end < toks.count && DateFinder.months[toks[$0.end].lower] != nil }) {
             return m.value
         }
         if datelineOnly { return nil }
