@@ -4,6 +4,7 @@ SWIFT   ?= swift
 INPUT   ?= seeds
 OUTPUT  ?= output
 RELEASE := .build/release/briefing
+CORPUS  := .build/release/briefing-corpus
 
 .PHONY: setup build release run test bench clean
 
@@ -26,10 +27,12 @@ run: release
 test: setup
 	$(SWIFT) test
 
+# Benchmarks (not part of `make test`): corpora come from the project's own generator.
 bench: release
-	python3 scripts/bench_render.py --binary $(RELEASE)
-	python3 scripts/bench.py --binary $(RELEASE)
-	bash scripts/bench_schedule.sh $(RELEASE)
+	$(SWIFT) build -c release --product briefing-corpus
+	python3 scripts/bench_render.py --binary $(RELEASE) --corpus-tool $(CORPUS)
+	python3 scripts/bench.py --binary $(RELEASE) --corpus-tool $(CORPUS)
+	bash scripts/bench_schedule.sh $(RELEASE) $(CORPUS)
 
 clean:
 	rm -rf .build $(OUTPUT)/*.json

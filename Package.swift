@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "briefing", targets: ["briefing"]),
+        // Tests' and benchmarks' inputs: generated readouts with truth, synthetic analyses.
+        .executable(name: "briefing-corpus", targets: ["briefing-corpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,19 +68,26 @@ let package = Package(
             "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingRender",
             "BriefingSchedule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Tooling, not shipped in `briefing`: generated readouts with their truth and synthetic
+        // analyses, for the tests and `make bench`.
+        .target(name: "BriefingCorpus", dependencies: ["BriefingModel"]),
+        .executableTarget(name: "briefing-corpus", dependencies: [
+            "BriefingCorpus", "BriefingModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
         .testTarget(name: "BriefingExtractTests", dependencies: [
             "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
-            "BriefingAggregate", "BriefingConfig", "BriefingModel",
+            "BriefingAggregate", "BriefingConfig", "BriefingModel", "BriefingCorpus",
         ]),
         .testTarget(name: "BriefingEvaluateTests", dependencies: [
             "BriefingEvaluate", "BriefingAggregate", "BriefingConfig", "BriefingModel",
         ]),
         .testTarget(name: "BriefingRenderTests", dependencies: [
-            "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",
+            "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate", "BriefingCorpus",
         ]),
+        .testTarget(name: "BriefingCorpusTests", dependencies: ["BriefingCorpus", "BriefingModel"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",
             .product(name: "GRDB", package: "GRDB.swift"),

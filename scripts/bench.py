@@ -3,28 +3,49 @@
 
 Runs are interleaved (10k, 50k, 10k, 50k, ...) so that the shared machine's noise falls on
 both sizes alike; reports readouts/s as min/median/max over the runs, peak RSS per size, and
-the 50k/10k time ratio from the medians. Corpora are generated once with the shared
-gen_corpus.py (seed 11, txt+md+html) and kept in --workdir.
+the 50k/10k time ratio from the medians, and the instructions a readout takes (perf stat, or
+valgrind's callgrind where the machine has no hardware counters). Corpora are generated once
+with `briefing-corpus readouts` (seed 11, txt+md+html) and kept in --workdir.
 
   scripts/bench.py --binary .build/release/briefing [--runs 5] [--sizes 10000,50000]
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-GEN = os.path.join(os.path.dirname(ROOT), "shared", "tools", "gen_corpus.py")
 
 
-def corpus(workdir, count):
+def corpus(tool, workdir, count):
     path = os.path.join(workdir, f"corpus-{count}")
     done = os.path.join(path, ".complete")
     if not os.path.exists(done):
         shutil.rmtree(path, ignore_errors=True)
         print(f"generating {count} readouts into {path} ...", flush=True)
-        subprocess.run([sys.executable, GEN, "--count", str(count), "--seed", "11", "--formats", "txt,md,html",
+        subprocess.run([tool, "readouts", "--count", str(count), "--seed", "11", "--formats", "txt,md,html",
                         "--out", path, "--truth", path + ".truth.jsonl"], check=True)
         open(done, "w").close()
     return path
+
+
+def instructions(binary, args):
+    """User-space instructions of one run: perf stat where the machine counts them, else
+    callgrind (on a copy without debug information, which valgrind 3.19 cannot read)."""
+    if shutil.which("perf"):
+        p = subprocess.run(["perf", "stat", "-x,", "-e", "instructions:u", binary] + args,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        counts = [line.split(",")[0] for line in p.stderr.splitlines() if "instructions" in line]
+        if counts and counts[0].isdigit():
+            return int(counts[0])
+    if shutil.which("valgrind") and shutil.which("objcopy"):
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = os.path.join(tmp, "briefing")
+            subprocess.run(["objcopy", "--strip-debug", binary, copy], check=True)
+            p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + os.path.join(tmp, "out"), copy] + args,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            m = re.search(r"Collected : (\d+)", p.stderr)
+            if m:
+                return int(m.group(1))
+    return None
 
 
 def run(binary, folder, out):
@@ -45,11 +66,12 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/briefing"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="10000,50000")
-    ap.add_argument("--workdir", default="/tmp/briefing-bench-analyze")
+    ap.add_argument("--corpus-tool", default=os.path.join(ROOT, ".build/release/briefing-corpus"))
+    ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "briefing-bench-analyze"))
     a = ap.parse_args()
     os.makedirs(a.workdir, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")]
-    folders = {n: corpus(a.workdir, n) for n in sizes}
+    folders = {n: corpus(a.corpus_tool, a.workdir, n) for n in sizes}
     results = {n: [] for n in sizes}
     print(f"analyze: {a.runs} interleaved runs per size on {os.cpu_count()} cores", flush=True)
     for r in range(a.runs):
@@ -73,15 +95,11 @@ def main():
         print(f"time {large} / time {small} (medians): {medians[large] / medians[small]:.2f} "
               f"(linear would be {large / small:.1f})")
     # Wall time on a shared machine moves with its neighbours; the work done does not.
-    if shutil.which("perf"):
-        n = sizes[0]
-        p = subprocess.run(["perf", "stat", "-x,", "-e", "instructions:u", a.binary, "analyze", "--input", folders[n],
-                            "--json", os.path.join(a.workdir, f"analysis-{n}.json"), "--quiet"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        counts = [line.split(",")[0] for line in p.stderr.splitlines() if "instructions" in line]
-        if counts and counts[0].isdigit():
-            print(f"instructions (user space, perf stat) per readout at {n}: {int(counts[0]) / n / 1e6:.2f} million")
-
+    n = sizes[0]
+    count = instructions(a.binary, ["analyze", "--input", folders[n], "--json", os.path.join(a.workdir, f"analysis-{n}.json"),
+                                    "--quiet"])
+    if count:
+        print(f"instructions (user space) per readout at {n}: {count / n / 1e6:.3f} million")
 
 if __name__ == "__main__":
     main()

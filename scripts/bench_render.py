@@ -2,25 +2,31 @@
 """Render benchmark: times and peak RSS of `briefing book`, `brief` and `chart --all`.
 
 For the seeds and for generated corpora (default 1,000, 10,000 and 50,000 readouts, made with
-../shared/tools/gen_corpus.py), it measures, each in a fresh process:
+`briefing-corpus readouts`), it measures, each in a fresh process:
   - the book from a saved analysis (median of --runs), and its peak RSS;
   - the book end to end from the readouts (--input DIR), and its peak RSS;
   - the one-page brief from the saved analysis;
   - `chart --all` in pdf, svg and png, per chart.
 It also renders the book from a synthetic analysis with 50,000 meetings and 220 threads
-(`briefing synthesize-analysis`), heavier in threads than the generated corpora.
+(`briefing-corpus analysis`), heavier in threads than the generated corpora.
+
+With --against OTHER_BINARY it also runs `chart --all` of both binaries side by side (alternating,
+--against-runs each, on the same saved analyses) and prints both: how a change to the chart
+writers shows to a user.
 
 Peak RSS is the child's own ru_maxrss (os.wait4), not the benchmark's. Timings are wall-clock
 on whatever else the machine is doing; the table says the number of runs.
 
   python3 scripts/bench_render.py --binary .build/release/briefing
   python3 scripts/bench_render.py --binary .build/release/briefing --sizes 1000 --runs 1
+  python3 scripts/bench_render.py --sizes 10000 --against /tmp/briefing-before --against-formats png
 """
 import argparse
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -70,25 +76,48 @@ def trace_seconds(stderr, step_prefix):
     return None
 
 
+def charts_against(binary, other, analysis, layouts, args):
+    """`chart --all` of two binaries on one analysis, alternating; per format, per binary:
+    medians of (chart step, process wall, process CPU) in ms."""
+    out = {}
+    for fmt in args.against_formats.split(","):
+        samples = {binary: [], other: []}
+        for _ in range(args.against_runs):
+            for exe in (binary, other):
+                folder = os.path.join(args.work, f"against-{fmt}-{'this' if exe == binary else 'other'}")
+                wall, _ = measure_rss([exe, "chart", "--analysis", analysis, "--layouts", layouts, "--all", "--format", fmt,
+                                       "-o", folder], env={"BRIEFING_TRACE": "1"})
+                count = len([f for f in os.listdir(folder) if f.endswith("." + fmt)])
+                step = trace_seconds(LAST_STDERR[0], f"{count} charts") or 0
+                samples[exe].append((step * 1000, wall * 1000, LAST_CPU[0] * 1000))
+        out[fmt] = tuple(tuple(statistics.median(s[i] for s in samples[exe]) for i in range(3)) for exe in (binary, other))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/briefing"))
-    ap.add_argument("--work", default="/tmp/briefing-render-bench", help="folder for corpora and outputs")
+    ap.add_argument("--corpus-tool", default=os.path.join(ROOT, ".build/release/briefing-corpus"))
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "briefing-render-bench"),
+                    help="folder for corpora and outputs")
     ap.add_argument("--sizes", default="1000,10000,50000", help="generated corpus sizes")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "tools", "gen_corpus.py"))
+    ap.add_argument("--against", help="another briefing binary to run `chart --all` beside this one")
+    ap.add_argument("--against-formats", default="pdf,svg,png")
+    ap.add_argument("--against-runs", type=int, default=7)
     args = ap.parse_args()
     b = os.path.abspath(args.binary)
     os.makedirs(args.work, exist_ok=True)
     layouts = os.path.join(ROOT, "layouts")
     rows = []
 
+    side_by_side = []
     corpora = [("seeds", os.path.join(ROOT, "seeds"), None)]
     for n in [int(s) for s in args.sizes.split(",") if s]:
         folder = os.path.join(args.work, f"c{n}")
         if not os.path.isdir(folder):
             print(f"generating {n} readouts into {folder} ...", flush=True)
-            subprocess.run([sys.executable, args.gen, "--count", str(n), "--seed", "11",
+            subprocess.run([args.corpus_tool, "readouts", "--count", str(n), "--seed", "11",
                             "--formats", "txt,md,html", "--out", folder], check=True, stdout=subprocess.DEVNULL)
         corpora.append((f"{n:,} generated", folder, n))
 
@@ -115,6 +144,8 @@ def main():
             per = [trace_seconds(e, f"{count} charts") for _, _, e in draws]
             chart_ms[fmt] = 1000 * statistics.median(x for x in per if x is not None) / max(count, 1)
             chart_total_ms[fmt] = 1000 * statistics.median(t for t, _, _ in draws) / max(count, 1)
+        if args.against:
+            side_by_side.append((name, charts_against(b, os.path.abspath(args.against), analysis, layouts, args)))
         rows.append(dict(name=name, n=n, analyze=t_an, book=t_book, cpu_book=cpu_book, rss_book=rss_book, e2e=t_e2e,
                          rss_e2e=rss_e2e, brief=t_brief, pages=pages, charts=chart_ms, charts_total=chart_total_ms))
         print(f"{name}: analyze {t_an:.2f}s, book {t_book:.3f}s wall {cpu_book:.3f}s cpu ({pages} pages, {rss_book:.0f} MB), "
@@ -124,7 +155,7 @@ def main():
               flush=True)
 
     synth = os.path.join(args.work, "synthetic-50k.json")
-    subprocess.run([b, "synthesize-analysis", "--meetings", "50000", "--threads", "220", "-o", synth], check=True)
+    subprocess.run([args.corpus_tool, "analysis", "--meetings", "50000", "--threads", "220", "-o", synth], check=True)
     t_syn, rss_syn, cpu_syn = median_run([b, "book", "--analysis", synth, "--layouts", layouts,
                                  "-o", os.path.join(args.work, "synthetic-50k-book.pdf")], args.runs)
 
@@ -141,6 +172,18 @@ def main():
               f"| {r['e2e']:.2f} s | {r['rss_e2e']:.0f} MB | {r['brief']:.3f} s | {c['pdf']:.1f} / {c['svg']:.1f} / {c['png']:.1f} ms "
               f"| {ct['pdf']:.1f} / {ct['svg']:.1f} / {ct['png']:.1f} ms |")
     print(f"| synthetic 50,000 meetings, 220 threads | | {t_syn:.3f} s / {cpu_syn:.3f} s | | {rss_syn:.0f} MB | | | | | |")
+    if side_by_side:
+        print()
+        print(f"`chart --all` side by side ({args.against_runs} alternating runs each, median; chart step from "
+              f"BRIEFING_TRACE / whole process wall / process CPU)")
+        print(f"| corpus | format | {os.path.basename(b)} ({b}) | other ({os.path.abspath(args.against)}) | difference in wall |")
+        print("| --- | --- | --- | --- | --- |")
+        for name, results in side_by_side:
+            for fmt, (mine, other) in results.items():
+                diff = (mine[1] - other[1]) / other[1] * 100
+                print(f"| {name} | {fmt} | {mine[0]:.0f} / {mine[1]:.0f} / {mine[2]:.0f} ms | "
+                      f"{other[0]:.0f} / {other[1]:.0f} / {other[2]:.0f} ms | {diff:+.1f}% |")
+
     print()
     print("Against the targets and the matplotlib + ReportLab baseline (issue 4, same machine kind):")
     ok = lambda x: "ok" if x else "MISSED"

@@ -6,9 +6,9 @@
 #   3. a run with nothing new (should be a no-op).
 # Prints wall time and peak RSS of each, and the ratios to the first run.
 #
-#   scripts/bench_schedule.sh [path/to/briefing]      (default .build/release/briefing)
+#   scripts/bench_schedule.sh [path/to/briefing] [path/to/briefing-corpus]   (default .build/release/...)
 # Environment: BENCH_COUNT (50000), BENCH_DIR (/tmp/bench-schedule), BENCH_CORPUS (/tmp/c50k),
-#              BENCH_LAYOUT (analysis; book once the Cairo renderer is built in).
+#              BENCH_LAYOUT (analysis; or book, brief, charts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-.build/release/briefing}
@@ -16,13 +16,12 @@ count=${BENCH_COUNT:-50000}
 corpus=${BENCH_CORPUS:-/tmp/c50k}
 work=${BENCH_DIR:-/tmp/bench-schedule}
 layout=${BENCH_LAYOUT:-analysis}
-gen=${GEN_CORPUS:-../shared/tools/gen_corpus.py}
-[ -f "$gen" ] || gen=/work/shared/tools/gen_corpus.py
+gen=${2:-.build/release/briefing-corpus}
 
 if [ ! -f "$corpus/.complete-$count" ]; then
   echo "bench: generating $count readouts in $corpus"
   rm -rf "$corpus"
-  python3 "$gen" --count "$count" --seed 11 --formats txt,md,html --since 2023-11-01 --until 2026-10-31 --out "$corpus"
+  "$gen" readouts --count "$count" --seed 11 --formats txt,md,html --since 2023-11-01 --until 2026-10-31 --out "$corpus"
   touch "$corpus/.complete-$count"
 fi
 
@@ -41,17 +40,11 @@ schedules:
     output: "weekly/{key}/{layout}"
 YAML
 
-# Ten late readouts for October 2026, renamed so they cannot clash, with their manifest entries.
-python3 "$gen" --count 10 --seed 12 --formats txt,md,html --since 2026-10-01 --until 2026-10-31 --out "$work/new/raw" >/dev/null
-python3 - "$work/new/raw" "$work/new" <<'PY'
-import os, sys, re
-raw, out = sys.argv[1], sys.argv[2]
-for name in os.listdir(raw):
-    if name.startswith("r"):
-        os.rename(os.path.join(raw, name), os.path.join(out, "late-" + name))
-manifest = open(os.path.join(raw, "manifest.yaml")).read() if os.path.exists(os.path.join(raw, "manifest.yaml")) else ""
-open(os.path.join(out, "manifest.add"), "w").write(re.sub(r"(?m)^(r\d+\.\w+):", r"late-\1:", manifest.split("\n", 1)[-1] if manifest.startswith("#") else manifest))
-PY
+# Ten late readouts for October 2026, named so they cannot clash, with their manifest entries.
+"$gen" readouts --count 10 --seed 12 --formats txt,md,html --since 2026-10-01 --until 2026-10-31 --prefix late- --out "$work/new"
+touch "$work/new/manifest.yaml"
+grep -v '^#' "$work/new/manifest.yaml" >"$work/new/manifest.add" || true
+rm "$work/new/manifest.yaml"
 
 run() {  # label, then the command's output in $work/<label>.log and time -v in <label>.time
   local label=$1

@@ -8,7 +8,7 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# The tests and benchmarks run the shared corpus generator with any python3 on the PATH.
+# `make bench` runs its harnesses with any python3 on the PATH.
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

@@ -10,6 +10,6 @@ struct Briefing: ParsableCommand {
         White House and State Department readouts, newspaper gists; .txt, .md or saved .html), \
         extracts each meeting, and aggregates topic frequencies and commitment timelines.
         """,
-        subcommands: [Analyze.self, Evaluate.self, Book.self, Brief.self, Chart.self, Schedule.self, Synthesize.self]
+        subcommands: [Analyze.self, Evaluate.self, Book.self, Brief.self, Chart.self, Schedule.self]
     )
 }

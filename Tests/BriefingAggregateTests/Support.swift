@@ -1,10 +1,10 @@
 import BriefingAggregate
 import BriefingConfig
+import BriefingCorpus
 import BriefingModel
 import Foundation
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
 let shippedConfiguration: Configuration = {
     try! Configuration.load(layoutsFolder: packageRoot.appendingPathComponent("layouts")).0
@@ -20,19 +20,10 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
-/// Runs `gen_corpus.py` from the shared tools into a temporary folder.
-func generatedCorpus(count: Int, seed: Int) throws -> (URL, URL) {
-    let folder = try temporaryFolder()
-    let truth = folder.appendingPathComponent("truth.jsonl")
-    let corpus = folder.appendingPathComponent("corpus")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", sharedFolder.appendingPathComponent("tools/gen_corpus.py").path, "--count", "\(count)",
-                   "--seed", "\(seed)", "--formats", "txt,md,html", "--out", corpus.path, "--truth", truth.path]
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw GeneratorFailed(status: p.terminationStatus) }
+/// Generated readouts (txt, md and html) in a temporary folder, with their truth; the caller
+/// removes the folder's parent.
+func generatedCorpus(count: Int, seed: UInt64) throws -> (URL, [ReadoutTruth]) {
+    let corpus = try temporaryFolder().appendingPathComponent("corpus")
+    let truth = try CorpusWriter.write(.init(count: count, seed: seed), to: corpus)
     return (corpus, truth)
 }
-
-struct GeneratorFailed: Error { var status: Int32 }

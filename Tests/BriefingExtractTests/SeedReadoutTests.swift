@@ -105,7 +105,7 @@ import Testing
 
     /// Commitments against the hand-made truth, matched as the project's scorer matches them.
     @Test func commitmentsMatchTheTruth() throws {
-        let truthURL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds-truth.json")
+        let truthURL = packageRoot.appendingPathComponent("Tests/Fixtures/seeds-truth.json")
         let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as! [[String: Any]]
         var tp = 0, fp = 0, fn = 0, strengthOK = 0, actorOK = 0
         for t in truth {

@@ -1,4 +1,5 @@
 import BriefingModel
+import BriefingCorpus
 import Foundation
 import Testing
 @testable import BriefingRender

@@ -1,3 +1,4 @@
+import BriefingCorpus
 import Foundation
 import Testing
 @testable import BriefingRender

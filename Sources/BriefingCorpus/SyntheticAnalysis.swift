@@ -1,7 +1,8 @@
 import BriefingModel
+import Foundation
 
 /// A deterministic, made-up analysis of any size, for tests and the render benchmark (so the
-/// renderer can be measured on 50,000 meetings without running extraction).
+/// renderer can be measured on 50,000 meetings and hundreds of threads without extraction).
 public enum SyntheticAnalysis {
     public static let taxonomy: [Analysis.TopicLabel] = [
         ("north-korea", "North Korea"), ("abductions", "Abductions issue"), ("alliance-defense", "Alliance and defense"),
@@ -58,9 +59,7 @@ public enum SyntheticAnalysis {
         }
         // The contract: meetings in date order (undated last, by file).
         meetings.sort { ($0.date ?? CalendarDay(year: 9999, month: 12, day: 31)!, $0.file) < ($1.date ?? CalendarDay(year: 9999, month: 12, day: 31)!, $1.file) }
-        let topicFreq = AnalysisPeriod.recount(taxonomy.map {
-            TopicFrequency(id: $0.id, label: $0.label, mentions: 0, meetings: 0, commitments: 0, firstDate: nil, lastDate: nil, byYear: [])
-        }, meetings: meetings)
+        let topicFreq = frequencies(meetings)
         var threads: [CommitmentThread] = []
         for t in 0..<threadCount {
             let topic = taxonomy[t % taxonomy.count]
@@ -86,6 +85,28 @@ public enum SyntheticAnalysis {
                                        commitmentsByStrength: byStrength, threads: threads.count, warnings: diagnostics.count, errors: 0),
                         taxonomy: taxonomy, meetings: meetings, topics: topicFreq, threads: threads, diagnostics: diagnostics)
     }
-}
 
-import Foundation
+    /// Topic frequencies as the aggregation stage orders them: mentions, meetings, id.
+    static func frequencies(_ meetings: [Meeting]) -> [TopicFrequency] {
+        taxonomy.map { t in
+            var mentions = 0, count = 0, commitments = 0
+            var years: [Int: (mentions: Int, meetings: Int)] = [:]
+            var first: CalendarDay?, last: CalendarDay?
+            for m in meetings {
+                commitments += m.commitments.filter { $0.topics.contains(t.id) }.count
+                guard let n = m.topics.first(where: { $0.id == t.id })?.mentions, n > 0 else { continue }
+                mentions += n
+                count += 1
+                if let d = m.date {
+                    first = min(first ?? d, d)
+                    last = max(last ?? d, d)
+                    years[d.year, default: (0, 0)].mentions += n
+                    years[d.year, default: (0, 0)].meetings += 1
+                }
+            }
+            return TopicFrequency(id: t.id, label: t.label, mentions: mentions, meetings: count, commitments: commitments,
+                                  firstDate: first, lastDate: last,
+                                  byYear: years.keys.sorted().map { .init(year: $0, mentions: years[$0]!.mentions, meetings: years[$0]!.meetings) })
+        }.sorted { ($0.mentions, $0.meetings, $1.id) > ($1.mentions, $1.meetings, $0.id) }
+    }
+}
