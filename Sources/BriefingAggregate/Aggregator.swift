@@ -35,7 +35,8 @@ struct Aggregator {
         results = []
         let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)
         let threads = ThreadBuilder(taxonomy: configuration.taxonomy,
-                                    lapseAfterMeetings: configuration.commitments.lapseAfterMeetings).threads(meetings)
+                                    lapseAfterMeetings: configuration.commitments.lapseAfterMeetings,
+                                    relationship: configuration.relationship, titles: configuration.names.titles).threads(meetings)
         var byStrength: [String: Int] = ["1": 0, "2": 0, "3": 0, "4": 0]
         for m in meetings { for c in m.commitments { byStrength[String(c.strength.rawValue), default: 0] += 1 } }
         let dated = meetings.compactMap(\.date)
@@ -45,7 +46,7 @@ struct Aggregator {
             warnings: diagnostics.filter { $0.severity == .warning }.count,
             errors: diagnostics.filter { $0.severity == .error }.count)
         return Analysis(generator: generator, input: input, summary: summary,
-                        taxonomy: configuration.taxonomy.topics.map { .init(id: $0.id, label: $0.label) },
+                        relationship: configuration.relationship.info, taxonomy: configuration.taxonomy.topics.map { .init(id: $0.id, label: $0.label) },
                         meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
     }
 }

@@ -85,6 +85,7 @@ public enum AnalysisWriter {
             try field("input", analysis.input)
             try fastList("meetings", analysis.meetings,
                          estimatedBytes: { 1_000 + 500 * $0.commitments.count + ($0.statements?.count ?? 0) * 300 }) { $0.meeting($1) }
+            if let r = analysis.relationship { try field("relationship", r) }
             try field("summary", analysis.summary)
             try list("taxonomy", analysis.taxonomy)
             try fastList("threads", analysis.threads, estimatedBytes: { 300 + 300 * $0.occurrences.count }) { $0.thread($1) }

@@ -11,12 +11,24 @@ import Dispatch
 struct ThreadBuilder {
     let taxonomy: Taxonomy
     let lapseAfterMeetings: Int
+    /// Words that carry no content of a commitment: the general ones and the relationship's
+    /// names of its sides and titles ("japan", "u.s.", "minister").
+    let genericWords: Set<String>
+
+    init(taxonomy: Taxonomy, lapseAfterMeetings: Int, relationship: Relationship, titles: [String]) {
+        self.taxonomy = taxonomy
+        self.lapseAfterMeetings = lapseAfterMeetings
+        var words = ThreadBuilder.generic
+        let phrases = relationship.sides.flatMap { [$0.country] + $0.names + $0.titles } + titles
+        for p in phrases { for t in Tokenizer.tokens(p) { words.insert(t.norm) } }
+        genericWords = words
+    }
 
     static let generic: Set<String> = [
         "the", "a", "an", "of", "to", "and", "in", "on", "for", "with", "that", "this", "is", "are", "be", "by", "as",
         "at", "its", "their", "his", "her", "our", "will", "would", "shall", "both", "two", "leader", "side", "country",
-        "japan", "united", "state", "u.s.", "us", "japanese", "american", "they", "we", "he", "she", "it", "who",
-        "which", "prime", "minister", "president", "further", "continue", "closely", "together", "work", "cooperate",
+        "united", "state", "they", "we", "he", "she", "it", "who",
+        "which", "further", "continue", "closely", "together", "work", "cooperate",
         "cooperation", "strengthen", "also", "importance", "need", "view", "shared", "agreed", "confirmed", "affirmed",
         "reaffirmed", "reiterated", "concurred", "signed", "decided", "committed", "commitment", "intention",
         "determination", "expressed", "hope", "effort", "from", "between", "among", "other", "area", "well", "such",
@@ -41,7 +53,7 @@ struct ThreadBuilder {
         for t in taxonomy.topics { for c in t.concepts { conceptLabel[c.id] = (c.label, t.id) } }
         // Commitments that name no concept are keyed by their clause's words, which needs the
         // clause tokenized: done on all cores first.
-        let wording = Self.wordingKeys(meetings, concepts: Set(conceptLabel.keys))
+        let wording = wordingKeys(meetings, concepts: Set(conceptLabel.keys))
         var groups: [Group] = []
         var index: [String: Int] = [:]
         for (position, m) in meetings.enumerated() {
@@ -91,7 +103,7 @@ struct ThreadBuilder {
 
     /// The joined key words and gist of every commitment grouped by wording (its first concept,
     /// if any, is not in the taxonomy), by (meeting, commitment) position.
-    static func wordingKeys(_ meetings: [Meeting], concepts: Set<String>) -> [Position: (String, String)] {
+    func wordingKeys(_ meetings: [Meeting], concepts: Set<String>) -> [Position: (String, String)] {
         var positions: [Position] = []
         for (i, m) in meetings.enumerated() {
             for (k, c) in m.commitments.enumerated() where !(c.concepts.first.map(concepts.contains) ?? false) {
@@ -127,7 +139,8 @@ struct ThreadBuilder {
 
     /// What a clause commits to: its first two content words after the cue (not generic, not
     /// names), as the grouping key, and its first words as a readable label.
-    static func keyWords(_ clause: String) -> (key: [String], gist: String) {
+    func keyWords(_ clause: String) -> (key: [String], gist: String) {
+        let generic = genericWords
         let toks = Tokenizer.tokens(clause)
         let bytes = Array(clause.utf8)
         // Skip the cue and what carries no content ("to", "that they will", "her").

@@ -58,4 +58,23 @@ public struct MeetingVocabulary: Sendable {
         }
         return v
     }
+
+    /// With a relationship pack's places (`places.yaml`): a place already known gains the
+    /// pack's aliases (venues that stand for it), others are added; `not_places` add up.
+    public func extended(byPlaces root: YAMLNode) throws(ConfigurationError) -> MeetingVocabulary {
+        try root.allowOnly(["places", "not_places"])
+        var v = self
+        for item in try root["places"]?.items() ?? [] {
+            try item.allowOnly(["name", "aliases"])
+            let name = try item.required("name").nonEmptyString()
+            let aliases = try item["aliases"]?.strings() ?? []
+            if let k = v.places.firstIndex(where: { $0.name == name }) {
+                v.places[k].aliases += aliases
+            } else {
+                v.places.append(Place(name: name, aliases: aliases))
+            }
+        }
+        v.notPlaces += try root["not_places"]?.strings() ?? []
+        return v
+    }
 }

@@ -184,7 +184,7 @@ final class CommitmentDetector: Sendable {
             if CommitmentDetector.coordinators.contains(w) { return true }
             if toks[i].punctuationAfter == 0x2C || toks[i].punctuationAfter == 0x3B { return true }
             if CommitmentDetector.adverbs.contains(w) || toks[i].capitalized || MentionFinder.pronouns.contains(w)
-                || ["the", "two", "leaders", "sides", "countries", "prime", "minister", "president"].contains(w) {
+                || ["the", "two", "leaders", "sides", "countries"].contains(w) {
                 i -= 1
                 steps += 1
                 continue
@@ -530,7 +530,9 @@ final class CommitmentDetector: Sendable {
         guard i + 1 < toks.count else { return false }
         let n = toks[i + 1].lower
         if n == "that" { return true }
-        if ["they", "we", "both", "japan", "he", "she", "it"].contains(n) { return true }
+        if ["they", "we", "both", "he", "she", "it"].contains(n) { return true }
+        // "confirmed Japan will ...": a named subject and its modal.
+        if toks[i + 1].capitalized, toks[(i + 2)..<min(toks.count, i + 6)].contains(where: { modals.contains($0.lower) }) { return true }
         return false
     }
 

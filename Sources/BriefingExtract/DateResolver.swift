@@ -83,8 +83,8 @@ struct DateResolver {
     }
 
     static func resolve(written: WrittenDate?, readout: ReadoutText, manifest: Manifest.Entry?, manifestFile: String?,
-                        participants: [(PeopleRegistry.Person, String?)], asOf: CalendarDay, firstTermCue: Bool,
-                        openingLine: Int) -> Result {
+                        participants: [(PeopleRegistry.Person, String?)], names: NameVocabulary, asOf: CalendarDay,
+                        firstTermCue: Bool, openingLine: Int) -> Result {
         let path = readout.path
         var diags: [Diagnostic] = []
         if let w = written, let d = w.day_ {
@@ -119,8 +119,8 @@ struct DateResolver {
         func holds(_ p: (PeopleRegistry.Person, String?), _ d: CalendarDay) -> Bool {
             let held = p.0.offices.filter { $0.holds(on: d) }
             guard let title = p.1 else { return !held.isEmpty }
-            let matching = p.0.offices.contains { RoleMatch.matches(title: title, role: $0.role) }
-            return matching ? held.contains { RoleMatch.matches(title: title, role: $0.role) } : !held.isEmpty
+            let matching = p.0.offices.contains { names.matches(title: title, role: $0.role) }
+            return matching ? held.contains { names.matches(title: title, role: $0.role) } : !held.isEmpty
         }
         guard !known.isEmpty else {
             diags.append(Diagnostic(.error, file: path, line: openingLine,

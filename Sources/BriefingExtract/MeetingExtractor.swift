@@ -28,9 +28,11 @@ public final class MeetingExtractor: Sendable {
         let lexicon = Lexicon()
         self.lexicon = lexicon
         let titles = configuration.relationship.sides.flatMap(\.titles)
-        people = PeopleIndex(registry: configuration.people, extraTitles: titles, lexicon: lexicon)
+        people = PeopleIndex(registry: configuration.people, names: configuration.names, extraTitles: titles, lexicon: lexicon)
         mentions = MentionFinder(configuration: configuration, people: people, lexicon: lexicon)
-        facts = MeetingFacts(vocabulary: configuration.meetings, lexicon: lexicon)
+        let sideNames = configuration.relationship.sides.flatMap { [$0.country] + $0.names }
+        let notPlaceWords = Set((titles + configuration.names.titles + sideNames).compactMap { $0.split(separator: " ").first?.lowercased() })
+        facts = MeetingFacts(vocabulary: configuration.meetings, notPlaceWords: notPlaceWords, lexicon: lexicon)
         topics = TopicMatcher(taxonomy: configuration.taxonomy, lexicon: lexicon)
         detector = CommitmentDetector(vocabulary: configuration.commitments, lexicon: lexicon)
         var cues = PhraseMatcher<Bool>(lexicon: lexicon)
@@ -249,11 +251,11 @@ public final class MeetingExtractor: Sendable {
         for (si, p) in parsed.enumerated() {
             for h in p.hits {
                 guard let role = h.roleOnly else { continue }
-                let holder = participantIdx.first { i in table.people[i].title.map { RoleMatch.matches(title: role, role: $0) } ?? false }
+                let holder = participantIdx.first { i in table.people[i].title.map { people.names.matches(title: role, role: $0) } ?? false }
                     ?? participantIdx.first { i in
                         guard let r = table.people[i].registryIndex, let day = provisionalDay,
                               let o = people.person(r).office(on: day) else { return false }
-                        return RoleMatch.matches(title: role, role: o.role)
+                        return people.names.matches(title: role, role: o.role)
                     }
                 if let holder {
                     personMentions[si].append(Mention(kind: .person(holder), start: h.start, end: h.end))
@@ -293,7 +295,8 @@ public final class MeetingExtractor: Sendable {
         }
         let firstTermCue = parsed.prefix(10).contains { !firstTermCues.matches(in: $0.tokens).isEmpty }
         let date = DateResolver.resolve(written: written, readout: readout, manifest: manifest, manifestFile: manifestFile,
-                                        participants: registryParticipants, asOf: asOf, firstTermCue: firstTermCue,
+                                        participants: registryParticipants, names: configuration.names, asOf: asOf,
+                                        firstTermCue: firstTermCue,
                                         openingLine: openingLine)
         diags += date.diagnostics
 
@@ -320,7 +323,9 @@ public final class MeetingExtractor: Sendable {
         // Leaders on each side make a summit; a minister received by the other side's leader
         // is still a ministers' meeting. A summit named in the opening of a meeting no leader
         // attended is another meeting ("to prepare the upcoming summit"), not this one's kind.
-        let leaderSides = Set(participants.filter { ["President", "Prime Minister"].contains($0.role ?? "") }.compactMap(\.side))
+        let leaderSides = Set(participants.filter { p in
+            configuration.names.leaderTitles.contains { people.names.normalize($0) == people.names.normalize(p.role ?? "") }
+        }.compactMap(\.side))
         if !participants.isEmpty, leaderSides.isEmpty, givenKind == nil {
             kinds.removeAll { $0 == facts.leadersKind }
         }

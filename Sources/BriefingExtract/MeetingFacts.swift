@@ -19,8 +19,13 @@ final class MeetingFacts: Sendable {
 
     let lexicon: Lexicon
 
-    init(vocabulary v: MeetingVocabulary, lexicon: Lexicon) {
+    /// First words of titles and side names, lower-cased: "visiting Prime Minister X" names a
+    /// person, "visiting the United States" no place.
+    let notPlaceWords: Set<String>
+
+    init(vocabulary v: MeetingVocabulary, notPlaceWords: Set<String>, lexicon: Lexicon) {
         self.lexicon = lexicon
+        self.notPlaceWords = notPlaceWords.union(["the"])
         var k = PhraseMatcher<String>(lexicon: lexicon)
         for rule in v.kinds { for p in rule.phrases { k.add(p, rule.kind) } }
         kinds = k
@@ -169,13 +174,9 @@ final class MeetingFacts: Sendable {
             let name = String(decoding: bytes[toks[j].start..<toks[e - 1].end], as: UTF8.self)
             if notPlaces.contains(name.lowercased()) || notPlaces.contains("the " + name.lowercased()) { continue }
             // Only after "visiting" do we trust an unknown name: "in Tokyo" is in the gazetteer.
-            if t.lower == "visiting", !isTitleWord(toks[j].lower) { return name }
+            if t.lower == "visiting", !notPlaceWords.contains(toks[j].lower) { return name }
         }
         return nil
-    }
-
-    private func isTitleWord(_ w: String) -> Bool {
-        ["prime", "president", "japan", "the", "minister", "secretary", "united"].contains(w)
     }
 
     private func isPlaceContext(_ toks: [Token], _ i: Int) -> Bool {

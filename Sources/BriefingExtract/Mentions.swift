@@ -44,17 +44,6 @@ final class MentionFinder: Sendable {
     let notNameWords: WordSet
     let relationship: Relationship
 
-    static let collectivePhrases = [
-        "the two leaders", "two leaders", "both leaders", "the leaders", "the two sides", "both sides",
-        "the two countries", "both countries", "the two governments", "both governments", "the two nations",
-        "both nations", "the two ministers", "both ministers", "the ministers", "the four ministers",
-        "the Ministers", "the two heads", "the two foreign ministers", "the two defense ministers",
-        "the two Prime Ministers", "the two presidents", "the two",
-        // How news copy and defense readouts name the pair.
-        "the two officials", "both officials", "the officials", "the two foreign chiefs", "the foreign chiefs",
-        "the two defense chiefs", "the defense chiefs", "the two top diplomats", "the top diplomats",
-        "the two secretaries", "the two counterparts", "the two allies",
-    ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
     /// Capitalised words that follow titles in headings but are never part of a name.
     static let notNames: Set<String> = ["meeting", "meetings", "summit", "talk", "talks", "conference", "office", "council",
@@ -80,7 +69,7 @@ final class MentionFinder: Sendable {
         for n in c.relationship.others { o.add(n, true) }
         others = o
         var coll = PhraseMatcher<Bool>(lexicon: lexicon)
-        for p in MentionFinder.collectivePhrases { coll.add(p, true) }
+        for p in c.names.pairPhrases { coll.add(p, true) }
         collectives = coll
         sideOfTitle = titles
         pronounWords = WordSet(Array(MentionFinder.pronouns), lexicon: lexicon)

@@ -7,6 +7,10 @@ import BriefingModel
 /// extractor was copied on each call (every table retained and released).
 public final class PeopleIndex: Sendable {
     public let registry: PeopleRegistry
+    /// Titles, honorifics and how titles name offices.
+    public let names: NameVocabulary
+    /// Each person's family name, folded, by registry index.
+    let familyNames: [String]
     let fullNames: PhraseMatcher<Int>
     /// Folded surname -> people with it.
     let surnames: [String: [Int]]
@@ -16,68 +20,61 @@ public final class PeopleIndex: Sendable {
     /// Surnames as lexicon words, to test a capitalised word cheaply.
     let surnameWords: WordSet
 
-    static let genericTitles = [
-        "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister",
-        "Minister for Foreign Affairs", "Minister of Foreign Affairs", "Defense Minister", "Defence Minister",
-        "Minister of Defense", "Minister of State for Defense", "Secretary of State", "Secretary of Defense",
-        "Secretary of War", "Secretary", "Chief Cabinet Secretary", "Chancellor", "Premier", "King", "Queen",
-        "Emperor", "Chairman", "State Chairman", "General Secretary", "Ambassador", "Minister", "Senator",
-        "Governor", "Chief Executive", "National Security Advisor", "National Security Adviser", "Deputy Secretary",
-        "Crown Prince", "Sultan", "Leader",
-    ]
-    static let honorificPhrases = ["Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "H.E.", "the Honorable",
-                                   "Honorable", "His Excellency", "Her Excellency", "Excellency", "the Hon.", "Hon.",
-                                   "Sir", "Dame"]
-
-    public init(registry: PeopleRegistry, extraTitles: [String], lexicon: Lexicon) {
+    public init(registry: PeopleRegistry, names: NameVocabulary, extraTitles: [String], lexicon: Lexicon) {
         self.registry = registry
+        self.names = names
         var full = PhraseMatcher<Int>(lexicon: lexicon)
         var sur: [String: [Int]] = [:]
         var surnameWords = WordSet([], lexicon: lexicon)
+        var family: [String] = []
         for (i, p) in registry.people.enumerated() {
-            for form in p.writtenForms where form.contains(" ") || form.contains("-") {
+            for form in p.writtenForms(bothOrders: names.bothNameOrders) where form.contains(" ") || form.contains("-") {
                 full.add(form, i)
             }
-            let s = Tokenizer.fold(PeopleIndex.surname(of: p).lowercased())
+            let s = Tokenizer.fold(PeopleIndex.surname(of: p, familyNameFirst: names.familyNameFirst).lowercased())
+            family.append(s)
             sur[s, default: []].append(i)
             surnameWords.insert(lexicon.intern(s))
         }
+        familyNames = family
         fullNames = full
         surnames = sur
         self.surnameWords = surnameWords
         var t = PhraseMatcher<String>(lexicon: lexicon)
-        for title in Set(PeopleIndex.genericTitles + extraTitles) { t.add(title, title) }
+        for title in Set(names.titles + extraTitles) { t.add(title, title) }
         titles = t
         var h = PhraseMatcher<Bool>(lexicon: lexicon)
-        for hon in PeopleIndex.honorificPhrases { h.add(hon, true) }
+        for hon in names.honorifics { h.add(hon, true) }
         honorifics = h
     }
 
-    /// The family name: last word, but the first for names written family-first (Korean,
-    /// Chinese), and never a generational suffix.
-    static func surname(of p: PeopleRegistry.Person) -> String {
+    /// The family name: last word, but the first for people of countries the registry names
+    /// family name first ("Xi Jinping", "Kim Jong-un"), and never a generational suffix.
+    static func surname(of p: PeopleRegistry.Person, familyNameFirst: Set<String>) -> String {
         let words = p.name.split(separator: " ").map(String.init).filter {
             !["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"].contains($0.lowercased())
         }
-        if ["China", "North Korea", "Republic of Korea", "South Korea", "Korea"].contains(p.country ?? "") {
-            return words.first ?? p.name
-        }
+        if familyNameFirst.contains(p.country ?? "") { return words.first ?? p.name }
         return words.last ?? p.name
     }
 
     public func person(_ i: Int) -> PeopleRegistry.Person { registry.people[i] }
 
     /// The one person who held an office of this title for this country on the day ("the
-    /// President" of the United States on 2011-11-12); nil when none or several did.
+    /// President" of the United States on 2011-11-12); when several did, the holder of the
+    /// office the title alone stands for ("the Secretary"); else nil.
     func holder(ofTitle title: String, country: String, on day: CalendarDay) -> Int? {
-        var found: Int?
-        for (i, p) in registry.people.enumerated() {
-            guard p.offices.contains(where: { $0.country == country && $0.holds(on: day) && RoleMatch.matches(title: title, role: $0.role) })
-            else { continue }
-            if found != nil { return nil }
-            found = i
+        var found: [Int] = []
+        for (i, p) in registry.people.enumerated()
+        where p.offices.contains(where: { $0.country == country && $0.holds(on: day) && names.matches(title: title, role: $0.role) }) {
+            found.append(i)
         }
-        return found
+        if found.count == 1 { return found[0] }
+        guard let office = names.bareTitleOffices[title.lowercased()] else { return nil }
+        let named = found.filter { i in
+            registry.people[i].offices.contains { $0.country == country && $0.holds(on: day) && $0.role.lowercased() == office }
+        }
+        return named.count == 1 ? named[0] : nil
     }
 
     /// The person with this surname best fitting a date and a title.
@@ -90,8 +87,8 @@ public final class PeopleIndex: Sendable {
             var score = 0
             if let day, let office = p.office(on: day) {
                 score += 2
-                if let title, RoleMatch.matches(title: title, role: office.role) { score += 2 }
-            } else if let title, p.offices.contains(where: { RoleMatch.matches(title: title, role: $0.role) }) {
+                if let title, names.matches(title: title, role: office.role) { score += 2 }
+            } else if let title, p.offices.contains(where: { names.matches(title: title, role: $0.role) }) {
                 score += 1
             }
             if best == nil || score > best!.1 { best = (c, score) }

@@ -45,7 +45,7 @@ struct PersonTable {
     func indexOfSurname(_ folded: String, registry: PeopleIndex) -> Int? {
         people.firstIndex { p in
             if let r = p.registryIndex {
-                return Tokenizer.fold(PeopleIndex.surname(of: registry.person(r)).lowercased()) == folded
+                return registry.familyNames[r] == folded
             }
             return p.name.split(separator: " ").contains { Tokenizer.fold($0.lowercased()) == folded }
         }
@@ -73,9 +73,9 @@ struct PersonTable {
             let office: PeopleRegistry.Office?
             if let day {
                 let held = person.offices.filter { $0.holds(on: day) }
-                office = held.first { o in p.title.map { RoleMatch.matches(title: $0, role: o.role) } ?? false } ?? held.last
+                office = held.first { o in p.title.map { registry.names.matches(title: $0, role: o.role) } ?? false } ?? held.last
             } else {
-                office = person.offices.last { o in p.title.map { RoleMatch.matches(title: $0, role: o.role) } ?? false }
+                office = person.offices.last { o in p.title.map { registry.names.matches(title: $0, role: o.role) } ?? false }
                     ?? person.offices.last
             }
             if let office {

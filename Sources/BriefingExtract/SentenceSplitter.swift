@@ -163,8 +163,9 @@ public enum SentenceSplitter {
             // "at 9:45 a.m. The ..." / "a.m. Prime Minister ...": a capital after a time starts anew.
             // "1:30 p.m. Friday", "5:30 p.m. GMT", "10 a.m. (local time)" go on.
             if word == "a.m" || word == "p.m" { return capital && !afterTime.contains(after) }
-            // "the U.S. Procurement of ..." ends; "U.S. Forces Japan", "U.S. President" do not.
-            if word == "u.s" || word == "u.k" || word == "u.n" { return capital && !abbreviationModifies.contains(after) }
+            // Initials of a country or body ("U.S.", "U.K.", "U.N.") are nearly always followed by
+            // the noun they qualify ("U.K. Prime Minister", "U.S. Forces"): only a word that starts
+            // sentences (above) ends one there.
             return false
         }
         return true
@@ -173,22 +174,4 @@ public enum SentenceSplitter {
     /// Words that follow a time without starting a sentence: a weekday, a month, a time zone.
     static let afterTime = Set(["gmt", "utc", "est", "edt", "et", "jst", "pst", "pdt", "cst", "cet", "local"])
         .union(DateFinder.weekdays).union(DateFinder.months.keys)
-
-    /// Words that follow "U.S." as its noun ("U.S. Forces", "U.S. President"), so the dot does
-    /// not end a sentence there.
-    static let abbreviationModifies: Set<String> = [
-        "forces", "force", "president", "vice", "secretary", "government", "ambassador", "military", "administration",
-        "side", "troops", "congress", "embassy", "delegation", "dollar", "economy", "navy", "army", "marine", "marines",
-        "air", "department", "commitment", "alliance", "position", "trade", "tariffs", "tariff", "market", "companies",
-        "firms", "official", "officials", "team", "policy", "interest", "interests", "capabilities", "bases", "base",
-        "territory", "senate", "house", "state", "states", "national", "special", "representative", "treasury",
-        "defense", "indo", "japan", "people", "citizens", "steel", "investment", "forces'", "consulate", "coast",
-        "space", "cyber", "nuclear", "extended", "security", "general", "envoy", "armed", "homeland", "federal",
-        "commerce", "energy", "agriculture", "chief", "deputy", "top", "negotiator", "negotiators", "senator",
-        "senators", "lawmakers", "under", "assistant", "intelligence", "pacific", "central", "commander", "command",
-        "strategic", "automakers", "auto", "labor", "justice", "agency", "allies", "ally", "counterpart",
-        "counterparts", "business", "businesses", "exports", "imports", "manufacturing", "farmers", "beef", "rice",
-        "lng", "semiconductor", "semiconductors", "shipbuilding", "election", "elections", "supreme", "court",
-        "reserve", "fed", "chamber", "customs", "postal", "census", "export", "import", "producers", "industry",
-    ]
 }

@@ -37,12 +37,46 @@ public struct Analysis: Sendable, Codable {
         }
     }
 
+    /// The relationship pack the analysis was made with: what the book prints about each side.
+    public struct RelationshipInfo: Hashable, Sendable, Codable {
+        public struct Side: Hashable, Sendable, Codable {
+            public var id: String
+            public var label: String
+            public var country: String
+            public init(id: String, label: String, country: String) {
+                self.id = id
+                self.label = label
+                self.country = country
+            }
+        }
+        public var id: String
+        public var title: String
+        /// The pair as a cover names it ("Japan – United States").
+        public var label: String
+        public var bookTitle: String
+        public var briefTitle: String
+        public var sides: [Side]
+        public init(id: String, title: String, label: String, bookTitle: String, briefTitle: String, sides: [Side]) {
+            self.id = id
+            self.title = title
+            self.label = label
+            self.bookTitle = bookTitle
+            self.briefTitle = briefTitle
+            self.sides = sides
+        }
+
+        /// How the book names an actor: a side's label, or "both".
+        public func label(ofActor id: String) -> String { sides.first { $0.id == id }?.label ?? id }
+    }
+
     /// Export format version; bumped when a field changes meaning.
     public var formatVersion: Int
     public var generator: String
     /// The input folder as given.
     public var input: String
     public var summary: Summary
+    /// Nil in exports made before relationship packs.
+    public var relationship: RelationshipInfo?
     public var taxonomy: [TopicLabel]
     /// In date order (undated last, by file name).
     public var meetings: [Meeting]
@@ -53,9 +87,10 @@ public struct Analysis: Sendable, Codable {
     public var diagnostics: [Diagnostic]
 
     public init(formatVersion: Int = 1, generator: String, input: String, summary: Summary,
-                taxonomy: [TopicLabel], meetings: [Meeting], topics: [TopicFrequency],
-                threads: [CommitmentThread], diagnostics: [Diagnostic]) {
+                relationship: RelationshipInfo? = nil, taxonomy: [TopicLabel], meetings: [Meeting],
+                topics: [TopicFrequency], threads: [CommitmentThread], diagnostics: [Diagnostic]) {
         self.formatVersion = formatVersion
+        self.relationship = relationship
         self.generator = generator
         self.input = input
         self.summary = summary

@@ -34,8 +34,11 @@ struct Analyze: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the analysis export (JSON) to this file.", valueName: "file"))
     var json: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder with taxonomy.yaml, people.yaml, relationship.yaml, meetings.yaml and commitments.yaml.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The layouts folder: shared rules, people registries and relationship packs.", valueName: "dir"))
     var layouts: String = "layouts"
+
+    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default japan-us).", valueName: "name"))
+    var relationship: String?
 
     @Flag(name: .long, help: "Treat warnings as errors, and write nothing when there is any error.")
     var strict = false
@@ -51,7 +54,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let trace = StepTrace()
-        let config = try loadConfiguration(layouts)
+        let config = try loadConfiguration(layouts, relationship: relationship)
         trace.mark("load the layouts")
         var asOfDay: CalendarDay?
         if let asOf {
@@ -112,10 +115,11 @@ private final class KeptValue<T> {
     init(_ value: T) { self.value = value }
 }
 
-/// Loads the layouts folder or exits 78 (EX_CONFIG) with the file, key and line.
-func loadConfiguration(_ folder: String) throws -> Configuration {
+/// Loads the layouts folder and a relationship pack, or exits 78 (EX_CONFIG) with the file,
+/// key and line.
+func loadConfiguration(_ folder: String, relationship: String?) throws -> Configuration {
     do {
-        let (config, diags) = try Configuration.load(layoutsFolder: URL(fileURLWithPath: folder))
+        let (config, diags) = try Configuration.load(layoutsFolder: URL(fileURLWithPath: folder), relationship: relationship)
         for d in diags { printError(d.description) }
         return config
     } catch {

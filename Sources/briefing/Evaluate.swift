@@ -33,8 +33,11 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder of readouts.", valueName: "dir"))
     var input: String = "seeds"
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the layouts (taxonomy, people, relationship, ...).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The layouts folder: shared rules, people registries and relationship packs.", valueName: "dir"))
     var layouts: String = "layouts"
+
+    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default japan-us).", valueName: "name"))
+    var relationship: String?
 
     @Flag(name: .long, help: "List each miss and false alarm as path:line: field missed|false alarm: what.")
     var showMisses = false
@@ -48,7 +51,7 @@ struct Evaluate: ParsableCommand {
             printError(error.description)
             throw ExitCode(65)
         }
-        let config = try loadConfiguration(layouts)
+        let config = try loadConfiguration(layouts, relationship: relationship)
         var asOfDay: CalendarDay?
         if let asOf {
             guard let d = CalendarDay(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \(asOf)") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingConfig
 import BriefingModel
 import BriefingRender
 import Foundation
@@ -12,8 +13,13 @@ struct RenderInputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A saved analysis, as written by `briefing analyze --json`.", valueName: "file"))
     var analysis: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of layout and configuration YAML files.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The layouts folder: layouts, shared rules, people and relationship packs.", valueName: "dir"))
     var layouts: String = "layouts"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The relationship pack to extract with, or to name the sides by (default: the analysis's own, else japan-us).",
+        valueName: "name"))
+    var relationship: String?
 
     func validate() throws {
         if input != nil && analysis != nil { throw ValidationError("give --input or --analysis, not both") }
@@ -25,14 +31,23 @@ struct RenderInputOptions: ParsableArguments {
     /// Loads or computes the analysis; extraction findings go to standard error. The analysis
     /// is kept until the process exits (see `keepUntilExit`).
     func load() throws -> Analysis {
-        let loaded: Analysis
+        var loaded: Analysis
         if let analysis {
             do { loaded = try AnalysisReader.load(from: URL(fileURLWithPath: analysis)) } catch {
                 FileHandle.standardError.write(Data("\(analysis): error: cannot read the analysis: \(error.localizedDescription)\n".utf8))
                 throw ExitCode(66) // EX_NOINPUT
             }
         } else {
-            loaded = try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder)
+            loaded = try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder,
+                                                      relationship: relationship)
+        }
+        // An analysis made before relationship packs, or one to show under another pack's names.
+        if analysis != nil, relationship != nil || loaded.relationship == nil {
+            if let r = try? Configuration.load(layoutsFolder: layoutsFolder, relationship: relationship).0.relationship {
+                loaded.relationship = r.info
+            } else if relationship != nil {
+                _ = try loadConfiguration(layouts, relationship: relationship) // prints why, exits 78
+            }
         }
         // A one-shot command: freeing a 50,000-meeting analysis string by string took about
         // 0.3 s, and Swift frees it right after its last use, before the command has finished.

@@ -36,6 +36,9 @@ struct ScheduleFolders: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder with schedules.yaml and the extraction configuration.", valueName: "dir"))
     var layouts = "layouts"
 
+    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default japan-us).", valueName: "name"))
+    var relationship: String?
+
     @Option(name: .long, help: ArgumentHelp("Where reports and the ledger (.briefing/ledger.sqlite) go.", valueName: "dir"))
     var output = "output"
 
@@ -112,7 +115,7 @@ struct ScheduleRun: ParsableCommand {
         try reportingScheduleErrors {
             let now = try folders.time()
             let schedules = try folders.schedules()
-            let analyzer = try ScheduleWiring.analyzer(layouts: folders.layoutsURL, input: folders.inputURL, now: now)
+            let analyzer = try ScheduleWiring.analyzer(layouts: folders.layoutsURL, relationship: folders.relationship, input: folders.inputURL, now: now)
             var options = ScheduleRunner.Options(input: folders.inputURL, output: folders.outputURL, now: now)
             options.wait = wait
             options.faults = ScheduleWiring.faultHookFromEnvironment()
@@ -178,7 +181,7 @@ struct SchedulePlanCommand: ParsableCommand {
     func run() throws {
         try reportingScheduleErrors {
             let now = try folders.time()
-            let analyzer = try ScheduleWiring.analyzer(layouts: folders.layoutsURL, input: folders.inputURL, now: now)
+            let analyzer = try ScheduleWiring.analyzer(layouts: folders.layoutsURL, relationship: folders.relationship, input: folders.inputURL, now: now)
             let plan = try SchedulePlan.make(schedules: try folders.schedules(), analyzer: analyzer,
                                              input: folders.inputURL, output: folders.outputURL,
                                              outputName: folders.output, now: now)

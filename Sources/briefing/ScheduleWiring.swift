@@ -11,10 +11,10 @@ import Glibc
 /// Plugs the extraction and rendering stages into the scheduler.
 enum ScheduleWiring {
     /// The extraction stage over `layouts` and the input folder's manifest.
-    static func analyzer(layouts: URL, input: URL, now: Date) throws -> any ReadoutAnalyzer {
+    static func analyzer(layouts: URL, relationship: String?, input: URL, now: Date) throws -> any ReadoutAnalyzer {
         let configuration: Configuration
         do {
-            let (config, diagnostics) = try Configuration.load(layoutsFolder: layouts)
+            let (config, diagnostics) = try Configuration.load(layoutsFolder: layouts, relationship: relationship)
             for d in diagnostics { printError(d.description) }
             configuration = config
         } catch {
@@ -27,13 +27,14 @@ enum ScheduleWiring {
         let (manifest, diagnostics) = corpus.loadManifest(in: input)
         for d in diagnostics { printError(d.description) }
         return CorpusReadoutAnalyzer(corpus: corpus, manifest: manifest,
-                                     cacheKey: "extractor \(CorpusAnalyzer.extractorVersion); configuration \(configurationDigest(layouts))")
+                                     cacheKey: "extractor \(CorpusAnalyzer.extractorVersion); relationship \(configuration.relationship.id); configuration \(configurationDigest(layouts))")
     }
 
-    /// SHA-256 over the extraction configuration (every layouts/*.yaml but schedules.yaml):
-    /// editing the taxonomy or the people re-extracts, editing a schedule does not.
+    /// SHA-256 over the extraction configuration (every YAML file under layouts/ but
+    /// schedules.yaml): editing the taxonomy, a pack or the people re-extracts, editing a
+    /// schedule does not.
     static func configurationDigest(_ layouts: URL) -> String {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [])
+        let names = ((FileManager.default.subpaths(atPath: layouts.path)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != ScheduleFile.fileName }
             .sorted()
         var text = ""

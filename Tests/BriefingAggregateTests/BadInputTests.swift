@@ -57,9 +57,8 @@ import Testing
     @Test func malformedLayoutNamesFileKeyAndLine() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["people.yaml", "relationship.yaml", "meetings.yaml", "commitments.yaml"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("layouts/\(name)"), to: folder.appendingPathComponent(name))
-        }
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("layouts"), to: folder)
         try write(folder, "taxonomy.yaml", Array("topics:\n  - id: trade\n    label: Trade\n    includes: [tariff]\n".utf8))
         do {
             _ = try Configuration.load(layoutsFolder: folder)

@@ -13,11 +13,13 @@ import Testing
         ])
     }
 
-    @Test func aSentenceEndingInUSBeforeACapitalisedNoun() {
-        let s = SentenceSplitter.splitText("It will continue to procure interceptors developed with the U.S. Procurement of equipment from the U.S. will remain important. U.S. President Trump agreed.")
+    @Test func initialsOfACountryGoOnIntoTheNounTheyQualify() {
+        // "U.K. Prime Minister", "U.S. Navy": only a word that starts sentences ends one after initials.
+        let s = SentenceSplitter.splitText("He met U.K. Prime Minister Rishi Sunak and the U.S. Navy chief. The talks ended with the U.K. They agreed to meet again. U.S. President Trump agreed.")
         #expect(s.map(\.0) == [
-            "It will continue to procure interceptors developed with the U.S.",
-            "Procurement of equipment from the U.S. will remain important.",
+            "He met U.K. Prime Minister Rishi Sunak and the U.S. Navy chief.",
+            "The talks ended with the U.K.",
+            "They agreed to meet again.",
             "U.S. President Trump agreed.",
         ])
     }

@@ -54,7 +54,7 @@ extension RenderSuite {
             #expect(cols.count >= 5 && cols[cols.count - 5] == "yes", "font not embedded: \(f)")
         }
         let info = try PDFTools.info(url)
-        #expect(info["Title"] == Layout.defaults(for: .book).title)
+        #expect(info["Title"] == Layout.defaults(for: .book).titled(by: analysis.relationship).title)
         #expect(info["Author"] == "BriefingBook")
         #expect(info["Creator"]?.hasPrefix("BriefingBook") == true)
         #expect(Int(info["Pages"] ?? "") == report.pages)

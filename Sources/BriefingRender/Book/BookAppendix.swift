@@ -2,6 +2,12 @@ import BriefingModel
 
 /// Appendix: sources, extraction warnings, the taxonomy, and how commitments were judged.
 extension BookComposition {
+    /// "Japan, U.S. or both": the actors a commitment may have, as the relationship pack names them.
+    var actorChoices: String {
+        let sides = analysis.relationship?.sides.map(\.label) ?? []
+        return sides.isEmpty ? "a side or both" : sides.joined(separator: ", ") + " or both"
+    }
+
     func appendix(_ c: Composer) {
         c.newPage(section: "Appendix")
         c.heading("Appendix", level: 1, anchor: "appendix")
@@ -31,7 +37,7 @@ extension BookComposition {
         c.paragraph("A commitment is a discrete, specific, publicly expressed statement of intent to act (or to keep acting) "
                     + "toward an identified goal. Welcomes, thanks, condolences, explanations, shared assessments with no action, "
                     + "demands on third parties and descriptions of the past are not commitments. Each commitment keeps its "
-                    + "sentence, its actor (Japan, the U.S. or both), its topics and its source file and line.",
+                    + "sentence, its actor (\(actorChoices)), its topics and its source file and line.",
                     style: style.body.with(alignment: .justify))
         c.table(Table(columns: [.init("Strength", weight: 1.4), .init("Cue in the readout", weight: 5, wrap: true)],
                       rows: [

@@ -59,7 +59,7 @@ extension BookComposition {
                       .init("Commitment (quoted)", weight: 5.05, wrap: true, maxLines: 6), .init("Topics", weight: 1.7, wrap: true, maxLines: 3),
                       .init("Line", weight: 0.55, alignment: .right)],
             rows: m.commitments.map { cm in
-                [.init(cm.strength.label, strength: cm.strength.rawValue), .init(Self.actor(cm.actor)), .init("“\(cm.text)”"),
+                [.init(cm.strength.label, strength: cm.strength.rawValue), .init(actor(cm.actor)), .init("“\(cm.text)”"),
                  .init(cm.topics.map { analysis.label(ofTopic: $0) }.joined(separator: ", ")), .init(String(cm.line))]
             }))
     }

@@ -19,6 +19,11 @@ public struct BookRenderer {
     public init(layout: Layout) { self.layout = layout }
 
     public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil) throws -> RenderReport {
+        // Titles the layout leaves to the relationship pack.
+        let titled = layout.titled(by: analysis.relationship)
+        guard titled.title == layout.title, titled.relationship == layout.relationship else {
+            return try BookRenderer(layout: titled).render(analysis, to: url, date: date)
+        }
         let style = DocumentStyle(layout: layout)
         let date = date ?? DocumentDate.resolve(analysis: analysis)
         let doc = try PDFDocument(url: url, style: style)
@@ -41,7 +46,7 @@ public struct BookRenderer {
         try doc.write(metadata: PDFMetadata(
             title: layout.title, author: layout.author,
             subject: "\(layout.relationship): \(d.meetings) meetings, \(d.periodText)",
-            keywords: analysis.topics.map(\.label).joined(separator: ", "),
+            keywords: analysis.topics.filter { $0.mentions > 0 }.map(\.label).joined(separator: ", "),
             creator: "BriefingBook (briefing book)", date: date), runningTitle: layout.title)
         trace.mark("draw and write \(doc.composer.pageCount) pages")
         return RenderReport(file: url.path, pages: doc.composer.pageCount,
@@ -185,14 +190,8 @@ struct BookComposition {
 
     static func day(_ d: CalendarDay?) -> String { d?.description ?? "undated" }
 
-    static func actor(_ a: String) -> String {
-        switch a {
-        case "japan": "Japan"
-        case "us": "U.S."
-        case "both": "both"
-        default: a
-        }
-    }
+    /// How the book names an actor: the side's label from the relationship pack, or "both".
+    func actor(_ a: String) -> String { analysis.relationship?.label(ofActor: a) ?? a }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 

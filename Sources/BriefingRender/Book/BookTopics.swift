@@ -80,7 +80,7 @@ extension BookComposition {
             columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
                       .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
             rows: rows.map { d, cm in
-                [.init(Self.day(d)), .init(Self.actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
+                [.init(Self.day(d)), .init(actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
                  .init("“\(cm.text)”"), .init("\(cm.file):\(cm.line)")]
             },
             note: total > rows.count

@@ -26,6 +26,11 @@ public struct BriefRenderer {
     }
 
     public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil) throws -> RenderReport {
+        // Titles the layout leaves to the relationship pack.
+        let titled = layout.titled(by: analysis.relationship)
+        guard titled.title == layout.title, titled.relationship == layout.relationship else {
+            return try BriefRenderer(layout: titled).render(analysis, to: url, date: date)
+        }
         let style = DocumentStyle(layout: layout)
         let date = date ?? DocumentDate.resolve(analysis: analysis)
         let doc = try PDFDocument(url: url, style: style)

@@ -266,6 +266,7 @@ extension JSONPull {
     mutating func analysis() throws -> Analysis {
         var format = 1, generator = "", input = ""
         var summary: Analysis.Summary?
+        var relationship: Analysis.RelationshipInfo?
         var taxonomy: [Analysis.TopicLabel] = [], meetings: [Meeting] = [], topics: [TopicFrequency] = []
         var threads: [CommitmentThread] = [], diagnostics: [Diagnostic] = []
         try object { p, key in
@@ -274,6 +275,7 @@ extension JSONPull {
             case "generator": generator = try p.string()
             case "input": input = try p.string()
             case "summary": summary = try p.summary()
+            case "relationship": relationship = try p.relationship()
             case "taxonomy":
                 taxonomy = try p.array { q in
                     var id = "", label = ""
@@ -290,8 +292,37 @@ extension JSONPull {
             }
         }
         guard let summary else { throw fail("no summary") }
-        return Analysis(formatVersion: format, generator: generator, input: input, summary: summary, taxonomy: taxonomy,
+        return Analysis(formatVersion: format, generator: generator, input: input, summary: summary,
+                        relationship: relationship, taxonomy: taxonomy,
                         meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+    }
+
+    mutating func relationship() throws -> Analysis.RelationshipInfo {
+        var r = Analysis.RelationshipInfo(id: "", title: "", label: "", bookTitle: "", briefTitle: "", sides: [])
+        try object { p, key in
+            switch key {
+            case "id": r.id = try p.string()
+            case "title": r.title = try p.string()
+            case "label": r.label = try p.string()
+            case "book_title": r.bookTitle = try p.string()
+            case "brief_title": r.briefTitle = try p.string()
+            case "sides":
+                r.sides = try p.array { q in
+                    var side = Analysis.RelationshipInfo.Side(id: "", label: "", country: "")
+                    try q.object { s, k in
+                        switch k {
+                        case "id": side.id = try s.string()
+                        case "label": side.label = try s.string()
+                        case "country": side.country = try s.string()
+                        default: try s.skip()
+                        }
+                    }
+                    return side
+                }
+            default: try p.skip()
+            }
+        }
+        return r
     }
 
     mutating func summary() throws -> Analysis.Summary {

@@ -1,3 +1,4 @@
+import BriefingModel
 /// Everything a user can tune about a document's look and content: page, fonts, colours,
 /// which sections appear and in what order, and how much each shows. Loaded from
 /// `layouts/NAME.yaml` over these defaults, so a layout file need only say what differs.
@@ -96,8 +97,7 @@ public struct Layout: Sendable {
         switch kind {
         case .book:
             return Layout(
-                name: "book", kind: .book, title: "Japan–U.S. Leader Meetings: Briefing Book",
-                relationship: "Japan – United States", author: "BriefingBook",
+                name: "book", kind: .book, title: "", relationship: "", author: "BriefingBook",
                 page: Page(width: Page.a4.width, height: Page.a4.height,
                            margins: Margins(top: 62, bottom: 56, left: 58, right: 58)),
                 fonts: Fonts(body: "Noto Serif, Noto Serif CJK JP", heading: "Noto Sans, Noto Sans CJK JP", size: 9.5),
@@ -109,8 +109,7 @@ public struct Layout: Sendable {
                 links: true)
         case .brief:
             return Layout(
-                name: "brief", kind: .brief, title: "Japan–U.S. Leader Meetings: One-Page Brief",
-                relationship: "Japan – United States", author: "BriefingBook",
+                name: "brief", kind: .brief, title: "", relationship: "", author: "BriefingBook",
                 page: Page(width: Page.a4.width, height: Page.a4.height,
                            margins: Margins(top: 40, bottom: 36, left: 44, right: 44)),
                 fonts: Fonts(body: "Noto Serif, Noto Serif CJK JP", heading: "Noto Sans, Noto Sans CJK JP", size: 8.5),
@@ -121,5 +120,17 @@ public struct Layout: Sendable {
                                warnings: 0, sources: 0),
                 links: false)
         }
+    }
+
+    /// The layout with the title and relationship line the analysis's relationship pack gives,
+    /// where the layout file sets none.
+    public func titled(by relationship: Analysis.RelationshipInfo?) -> Layout {
+        var l = self
+        if l.title.isEmpty {
+            l.title = (kind == .book ? relationship?.bookTitle : relationship?.briefTitle)
+                ?? (kind == .book ? "Leader Meetings: Briefing Book" : "Leader Meetings: One-Page Brief")
+        }
+        if l.relationship.isEmpty { l.relationship = relationship?.label ?? "" }
+        return l
     }
 }
