@@ -60,6 +60,11 @@ let package = Package(
             "BriefingModel", .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
+        // driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.
+        .target(name: "BriefingFuzz", dependencies: [
+            "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
+        ]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,11 +74,12 @@ let package = Package(
             "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
-            "BriefingAggregate", "BriefingConfig", "BriefingModel",
+            "BriefingAggregate", "BriefingConfig", "BriefingIngest", "BriefingModel",
         ]),
         .testTarget(name: "BriefingRenderTests", dependencies: [
             "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate",
         ]),
+        .testTarget(name: "BriefingFuzzTests", dependencies: ["BriefingFuzz"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -25,12 +25,9 @@ public struct Configuration: Sendable {
     public static func load(layoutsFolder: URL) throws(ConfigurationError) -> (Configuration, [Diagnostic]) {
         func node(_ name: String) throws(ConfigurationError) -> YAMLNode {
             let url = layoutsFolder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let text = try YAMLNode.readFile(url.path, what: "layout file") else {
                 throw ConfigurationError(file: url.path, line: nil, key: nil,
                                          "missing; every layouts folder needs \(name) (copy it from the project's layouts/)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: url.path, line: nil, key: nil, "not UTF-8 text")
             }
             guard let root = try YAMLNode.parse(text, file: url.path) else {
                 throw ConfigurationError(file: url.path, line: 1, key: nil, "the file is empty")
