@@ -5,8 +5,9 @@ INPUT   ?= seeds
 OUTPUT  ?= output
 RELEASE := .build/release/briefing
 CORPUS  := .build/release/briefing-corpus
+FUZZ_SECONDS ?= 60
 
-.PHONY: setup build release run test bench clean
+.PHONY: setup build release run test bench fuzz clean
 
 setup:
 	bash scripts/setup.sh
@@ -33,6 +34,12 @@ bench: release
 	python3 scripts/bench_render.py --binary $(RELEASE) --corpus-tool $(CORPUS)
 	python3 scripts/bench.py --binary $(RELEASE) --corpus-tool $(CORPUS)
 	bash scripts/bench_schedule.sh $(RELEASE) $(CORPUS)
+
+# Every fuzz target for FUZZ_SECONDS each (scripts/fuzz.sh; corpora and crashes in .build-fuzz/work).
+fuzz: release
+	FUZZ_SECONDS=$(FUZZ_SECONDS) RELEASE=$(RELEASE) bash scripts/fuzz.sh build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) RELEASE=$(RELEASE) bash scripts/fuzz.sh seeds
+	FUZZ_SECONDS=$(FUZZ_SECONDS) RELEASE=$(RELEASE) bash scripts/fuzz.sh run
 
 clean:
 	rm -rf .build $(OUTPUT)/*.json

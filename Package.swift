@@ -64,6 +64,11 @@ let package = Package(
             "BriefingModel", .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
+        // driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.
+        .target(name: "BriefingFuzz", dependencies: [
+            "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
+        ]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingRender",
             "BriefingSchedule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -79,7 +84,7 @@ let package = Package(
             "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
-            "BriefingAggregate", "BriefingConfig", "BriefingModel", "BriefingCorpus",
+            "BriefingAggregate", "BriefingConfig", "BriefingIngest", "BriefingModel", "BriefingCorpus",
         ]),
         .testTarget(name: "BriefingEvaluateTests", dependencies: [
             "BriefingEvaluate", "BriefingAggregate", "BriefingConfig", "BriefingModel",
@@ -88,6 +93,7 @@ let package = Package(
             "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate", "BriefingCorpus",
         ]),
         .testTarget(name: "BriefingCorpusTests", dependencies: ["BriefingCorpus", "BriefingModel"]),
+        .testTarget(name: "BriefingFuzzTests", dependencies: ["BriefingFuzz"]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -8,7 +8,9 @@ struct Aggregator {
 
     /// Empties `results` once the meetings are copied out, so they are not held twice.
     func aggregate(_ results: inout [ReadoutResult], input: String, generator: String) -> Analysis {
-        var meetings = results.compactMap(\.meeting)
+        // A readout with an error about it is reported, not counted: its meeting (whatever
+        // extraction made of it) stays out of the meetings, topic counts and threads.
+        var meetings = results.compactMap { $0.diagnostics.contains(where: Self.failsAReadout) ? nil : $0.meeting }
         meetings.sort { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
@@ -20,14 +22,9 @@ struct Aggregator {
         let diagnostics = results.flatMap(\.diagnostics).sorted { a, b in
             a.file != b.file ? a.file < b.file : (a.line ?? 0) < (b.line ?? 0)
         }
-        // A readout failed when an error is about it (the manifest's own findings ride in
-        // results of their own and are not readouts).
-        func aboutAReadout(_ d: Diagnostic) -> Bool {
-            d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml")
-        }
         var failed = 0, readouts = 0
         for r in results {
-            let didFail = r.diagnostics.contains(where: aboutAReadout)
+            let didFail = r.diagnostics.contains(where: Self.failsAReadout)
             if didFail { failed += 1 }
             if didFail || r.meeting != nil { readouts += 1 }
         }
@@ -48,5 +45,11 @@ struct Aggregator {
         return Analysis(generator: generator, input: input, summary: summary,
                         relationship: configuration.relationship.info, taxonomy: configuration.taxonomy.topics.map { .init(id: $0.id, label: $0.label) },
                         meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+    }
+
+    /// A readout failed when an error is about it (the manifest's own findings ride in results
+    /// of their own and are not readouts).
+    static func failsAReadout(_ d: Diagnostic) -> Bool {
+        d.severity == .error && !d.file.hasSuffix(".yaml") && !d.file.hasSuffix(".yml")
     }
 }

@@ -39,29 +39,33 @@ public struct CorpusAnalyzer: Sendable {
         CalendarDay(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
-    /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are skipped.
+    /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are
+    /// skipped; so are names that are not valid UTF-8, which a URL cannot hold (`analyze`
+    /// reads those by their bytes).
     public func readoutFiles(in folder: URL) throws -> [URL] {
-        try readoutNames(in: folder).map { folder.appendingPathComponent($0, isDirectory: false) }
+        try readoutNames(in: folder).filter { $0.raw == nil }.map { folder.appendingPathComponent($0.display, isDirectory: false) }
     }
 
     /// The names of the readout files in a folder, sorted. (Names, not URLs: a URL weighs a few
-    /// hundred bytes, and a corpus of 50,000 readouts held them all through extraction.)
-    func readoutNames(in folder: URL) throws -> [String] {
+    /// hundred bytes, and a corpus of 50,000 readouts held them all through extraction.) Names
+    /// in any bytes are listed: one that is not valid UTF-8 is kept as bytes and shown escaped.
+    func readoutNames(in folder: URL) throws -> [FileName] {
         // readdir, not FileManager: no stat per entry, which a folder of 50,000 readouts feels.
         guard let dir = opendir(folder.path) else {
             throw CorpusError.unreadableFolder(folder.path, String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [FileName] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                FileName(bytes: UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)]))
             }
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
-                  ReadoutText.extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            let display = name.display
+            guard !display.hasPrefix("."), let dot = display.lastIndex(of: "."),
+                  ReadoutText.extensions.contains(display[display.index(after: dot)...].lowercased()) else { continue }
             names.append(name)
         }
-        return names.sorted()
+        return names.sorted { $0.display < $1.display }
     }
 
     /// The folder's manifest, if any; a malformed one is an error diagnostic, not a stop.
@@ -79,45 +83,71 @@ public struct CorpusAnalyzer: Sendable {
         extract(ReadoutPath(url), manifest: manifest)
     }
 
-    /// Where a readout is: the path to open, the path to name in diagnostics (as the user
-    /// wrote the folder), and the file name the manifest is keyed by.
+    /// Where a readout is: the path to open (its bytes, NUL-terminated: a name need not be
+    /// UTF-8), the path to name in diagnostics (as the user wrote the folder, the name escaped
+    /// when it is not UTF-8), and the file name the manifest is keyed by.
     struct ReadoutPath: Sendable {
-        var open: String
+        var open: [CChar]
         var display: String
         var name: String
 
         init(_ url: URL) {
-            (open, display, name) = (url.path, url.relativePath, url.lastPathComponent)
+            (display, name) = (url.relativePath, url.lastPathComponent)
+            open = Array(url.path.utf8CString)
         }
 
         /// Paths in `folder` by plain string joins, which give what `init(_:)` gives for
         /// `folder.appendingPathComponent(name)` without building a URL for each of 50,000 files.
         struct Joiner: Sendable {
-            let openPrefix: String
+            let openPrefix: [UInt8]
             let displayPrefix: String
 
             init(folder: URL) {
                 let probe = folder.appendingPathComponent("x", isDirectory: false)
-                openPrefix = String(probe.path.dropLast())
+                openPrefix = Array(probe.path.dropLast().utf8)
                 displayPrefix = String(probe.relativePath.dropLast())
             }
 
-            func path(_ name: String) -> ReadoutPath {
-                ReadoutPath(open: openPrefix + name, display: displayPrefix + name, name: name)
+            func path(_ name: FileName) -> ReadoutPath {
+                var open = [CChar]()
+                open.reserveCapacity(openPrefix.count + name.display.utf8.count + 1)
+                for b in openPrefix { open.append(CChar(bitPattern: b)) }
+                if let raw = name.raw {
+                    for b in raw { open.append(CChar(bitPattern: b)) }
+                } else {
+                    for b in name.display.utf8 { open.append(CChar(bitPattern: b)) }
+                }
+                open.append(0)
+                return ReadoutPath(open: open, display: displayPrefix + name.display, name: name.display)
             }
         }
 
-        private init(open: String, display: String, name: String) { (self.open, self.display, self.name) = (open, display, name) }
+        private init(open: [CChar], display: String, name: String) { (self.open, self.display, self.name) = (open, display, name) }
     }
 
     func extract(_ file: ReadoutPath, manifest: Manifest?) -> ReadoutResult {
+        let bytes: [UInt8]
+        do {
+            bytes = try file.open.withUnsafeBufferPointer { p in
+                Result { () throws(IngestError) in try ReadoutText.readBytes(fileSystemPath: p.baseAddress!) }
+            }.get()
+        } catch {
+            return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(error.severity, file: file.display, line: error.line, error.message)])
+        }
+        return extract(bytes: bytes, name: file.name, displayPath: file.display, manifest: manifest)
+    }
+
+    /// Ingests and extracts one readout from its bytes, as read from the file `name` (whose
+    /// extension gives the format), named `displayPath` in diagnostics. Never throws: problems
+    /// are diagnostics.
+    public func extract(bytes: [UInt8], name: String, displayPath: String, manifest: Manifest?) -> ReadoutResult {
         let text: ReadoutText
         do {
-            text = try ReadoutText.load(path: file.open, displayPath: file.display)
+            text = try ReadoutText.parse(bytes, file: name, path: displayPath)
         } catch {
-            return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(.error, file: file.display, line: error.line, error.message)])
+            return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(error.severity, file: displayPath, line: error.line, error.message)])
         }
-        let (meeting, diags) = extractor.extract(text, manifest: manifest?[file.name], manifestFile: manifest?.file)
+        let (meeting, diags) = extractor.extract(text, manifest: manifest?[name], manifestFile: manifest?.file)
         return ReadoutResult(meeting: meeting, diagnostics: diags)
     }
 
@@ -135,7 +165,7 @@ public struct CorpusAnalyzer: Sendable {
         trace.mark("extract \(files.count) readouts")
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
         if let manifest {
-            let names = Set(files)
+            let names = Set(files.map(\.display))
             var unknown: [Diagnostic] = []
             for (name, entry) in manifest.entries where !names.contains(name) {
                 unknown.append(Diagnostic(.warning, file: manifest.file, line: entry.line,

@@ -46,13 +46,10 @@ public struct Configuration: Sendable {
     /// stands, whatever `relationship` says.
     public static func load(layoutsFolder: URL, relationship name: String? = nil) throws(ConfigurationError) -> (Configuration, [Diagnostic]) {
         func node(_ url: URL, optional: Bool = false) throws(ConfigurationError) -> YAMLNode? {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let text = try YAMLNode.readFile(url.path, what: "layout file") else {
                 if optional { return nil }
                 throw ConfigurationError(file: url.path, line: nil, key: nil,
                                          "missing; every layouts folder needs \(url.lastPathComponent) (copy it from the project's layouts/)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: url.path, line: nil, key: nil, "not UTF-8 text")
             }
             guard let root = try YAMLNode.parse(text, file: url.path) else {
                 throw ConfigurationError(file: url.path, line: 1, key: nil, "the file is empty")

@@ -54,11 +54,7 @@ public struct Manifest: Sendable {
     public static func load(inFolder folder: URL) throws(ConfigurationError) -> (Manifest, [Diagnostic])? {
         for name in ["manifest.yaml", "manifest.yml"] {
             let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: url.path, line: nil, key: nil, "cannot read the manifest as UTF-8 text")
-            }
+            guard let text = try YAMLNode.readFile(url.path, what: "manifest") else { continue }
             return try parse(text, file: url.path)
         }
         return nil

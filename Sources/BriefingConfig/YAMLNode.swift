@@ -14,6 +14,32 @@ public struct YAMLNode {
         self.path = path
     }
 
+    /// The largest YAML file read: the biggest a user writes (a manifest of 50,000 readouts)
+    /// is a few MB, and a parsed node tree takes several times its file.
+    public static let sizeLimit = 16 << 20
+
+    /// The text of a user's YAML file; nil when there is none. Only a regular file (or a link
+    /// to one) of at most `sizeLimit` bytes of UTF-8 is read: anything else is an error naming
+    /// the file, never a hang on a FIFO.
+    public static func readFile(_ path: String, what: String) throws(ConfigurationError) -> String? {
+        func failure(_ message: String) -> ConfigurationError {
+            ConfigurationError(file: path, line: nil, key: nil, message)
+        }
+        let bytes: [UInt8]
+        do { bytes = try RegularFile.read(path, limit: sizeLimit) } catch {
+            switch error {
+            case .missing: return nil
+            case .tooLarge(let size): throw failure("the \(what) is \(size >> 20) MB; at most \(sizeLimit >> 20) MB is read")
+            default: throw failure("the \(what) \(error.message)")
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = TextPosition.firstInvalidUTF8(bytes)
+            throw ConfigurationError(file: path, line: bad, key: nil, "the \(what) is not UTF-8 text; save it as UTF-8")
+        }
+        return text
+    }
+
     /// Parses a whole document; a syntax error names the line libyaml stopped at.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> YAMLNode? {
         // Every accessor reads a scalar's text and converts it itself, so scalars need no
@@ -32,7 +58,7 @@ public struct YAMLNode {
             throw ConfigurationError(file: file, line: YAMLNode.line(of: error), key: nil,
                                      "not valid YAML: \(YAMLNode.summary(of: error))")
         } catch {
-            throw ConfigurationError(file: file, line: nil, key: nil, "not valid YAML: \(error)")
+            throw ConfigurationError(file: file, line: nil, key: nil, "not valid YAML")
         }
     }
 
@@ -144,11 +170,26 @@ public struct YAMLNode {
              let .composer(context, problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
         default:
-            return "\(error)"
+            // Yams' description of the others quotes the text over several lines.
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? ""
         }
     }
 }
 
+
+/// Where in a file's bytes something is, for messages.
+enum TextPosition {
+    /// The 1-based line of the first byte that is not valid UTF-8; nil when all are.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var line = 1, start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return String(validating: bytes[start...], as: UTF8.self) == nil ? line : nil
+    }
+}
 
 extension String {
     /// The string without leading and trailing whitespace (no Foundation needed).

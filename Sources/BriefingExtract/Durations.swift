@@ -65,15 +65,17 @@ enum Durations {
         return out
     }
 
-    /// A number at i: digits or number words ("forty-five" is two tokens "forty" "five").
+    /// A number at i: digits or number words ("forty-five" is two tokens "forty" "five"); nil
+    /// at the end of the tokens ("one hour and" ends a sentence).
     static func quantity(_ toks: [Token], _ i: Int) -> (Int, Int)? {
-        // "for about an hour." asks past the sentence's last word.
         guard i < toks.count else { return nil }
         let w = toks[i].lower
         // Asked at every word of the opening sentences: decided on the first byte for most
         // words, since a number is all digits and every number word starts with one of a few letters.
         guard let first = w.utf8.first, first >= 0x80 || numberInitials[Int(first)] else { return nil }
-        if let v = Int(w), v > 0 { return (v, 1) }
+        // Digits: no meeting lasts 10,000 units of anything, and a larger number would
+        // overflow once turned into minutes.
+        if let v = Int(w), v > 0 { return v < 10_000 ? (v, 1) : nil }
         guard let v = numberWords[w], v > 0 || w == "half" else { return nil }
         if v >= 20, i + 1 < toks.count, let u = numberWords[toks[i + 1].lower], u > 0, u < 10 {
             return (v + u, 2)

@@ -1,3 +1,4 @@
+import BriefingModel
 import Yams
 
 /// YAML front matter at the top of a Markdown readout (`---` ... `---`): fields the text may
@@ -51,12 +52,17 @@ public struct FrontMatter: Sendable {
         } catch let e as IngestError {
             throw e
         } catch let e as YamlError {
-            var line = 2
-            if case let .scanner(_, _, mark, _) = e { line = mark.line + 1 }
-            if case let .parser(_, _, mark, _) = e { line = mark.line + 1 }
-            throw IngestError(line: line, "front matter is not valid YAML (\(e))")
+            // The problem and its line, not Yams' description, which quotes the text over several lines.
+            switch e {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                 let .composer(context, problem, mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                throw IngestError(line: mark.line + 1, "front matter is not valid YAML (\(what))")
+            default:
+                throw IngestError(line: 2, "front matter is not valid YAML")
+            }
         } catch {
-            throw IngestError(line: 2, "front matter is not valid YAML (\(error))")
+            throw IngestError(line: 2, "front matter is not valid YAML")
         }
         return FrontMatter(fields: fields, lines: lines, lineCount: closingLine)
     }
@@ -87,12 +93,15 @@ extension FrontMatter {
     }
 }
 
-/// A problem with one readout's bytes or structure, at a line.
+/// A problem with one readout's bytes or structure, at a line. A warning when the file is no
+/// readout at all (a folder, a FIFO, a dangling link): it is skipped, not failed.
 public struct IngestError: Error, Sendable {
     public var line: Int?
     public var message: String
-    public init(line: Int?, _ message: String) {
+    public var severity: Diagnostic.Severity
+    public init(line: Int?, _ message: String, severity: Diagnostic.Severity = .error) {
         self.line = line
         self.message = message
+        self.severity = severity
     }
 }

@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 import HTMLText
 
@@ -25,6 +26,10 @@ public struct ReadoutText: Sendable {
     /// File extensions read as readouts.
     public static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
 
+    /// The largest readout read, in bytes. A real readout is a few KB; anything past this is
+    /// refused before it is parsed, so one file cannot take the run's time or memory.
+    public static let sizeLimit = 2 << 20
+
     /// Reads and classifies one readout file.
     public static func load(_ url: URL, displayPath: String? = nil) throws(IngestError) -> ReadoutText {
         try load(path: url.path, displayPath: displayPath)
@@ -38,33 +43,39 @@ public struct ReadoutText: Sendable {
 
     /// The whole file, read with one open and as few reads as its size allows.
     static func readBytes(_ path: String) throws(IngestError) -> [UInt8] {
-        func failure(_ why: String) -> IngestError {
-            IngestError(line: nil, "cannot be read (\(why)); check that it exists and is readable")
-        }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw failure(String(cString: strerror(errno))) }
-        if st.st_mode & S_IFMT == S_IFDIR { throw failure("it is a folder") }
-        // One byte more than the size, so the end of the file is seen without growing.
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw failure(String(cString: strerror(errno)))
+        try path.withCString { p in Result { () throws(IngestError) in try readBytes(fileSystemPath: p) } }.get()
+    }
+
+    /// The bytes of the readout at a file system path (any bytes, NUL-terminated). Only a
+    /// regular file, or a link to one, is opened: anything else (a folder, FIFO, socket,
+    /// device, a link loop or a dangling link) is a warning-level `IngestError`, since it is
+    /// not a readout at all; a file over `sizeLimit` is an error, refused before it is read.
+    public static func readBytes(fileSystemPath path: UnsafePointer<CChar>) throws(IngestError) -> [UInt8] {
+        do {
+            return try RegularFile.read(path: path, limit: sizeLimit)
+        } catch {
+            switch error {
+            case .notRegular(let kind):
+                throw IngestError(line: nil, "is \(kind), not a readout file; ignored (only regular files and links to them are read)",
+                                  severity: .warning)
+            case .brokenLink:
+                throw IngestError(line: nil, "\(error.message); ignored (remove the link or restore what it points to)", severity: .warning)
+            case .tooLarge(let size):
+                throw tooLarge(size)
+            case .missing:
+                throw IngestError(line: nil, "cannot be read (it no longer exists); check that it exists and is readable")
+            case .unreadable(let why):
+                throw IngestError(line: nil, "cannot be read (\(why)); check that it exists and is readable")
             }
-            if got == 0 { break }
-            filled += got
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
+    }
+
+    static func tooLarge(_ size: Int) -> IngestError {
+        IngestError(line: nil, "is \(size / 1024) KB; a readout is refused above \(sizeLimit >> 20) MB (a real one is a few KB): split it or remove it from the input folder")
     }
 
     public static func parse(_ bytes: [UInt8], file: String, path: String) throws(IngestError) -> ReadoutText {
+        if bytes.count > sizeLimit { throw tooLarge(bytes.count) }
         let ext = (file as NSString).pathExtension.lowercased()
         var format: Format = ext == "html" || ext == "htm" ? .html : (ext == "md" || ext == "markdown" ? .markdown : .text)
         // A page saved as plain text under an .html name: read it as text.

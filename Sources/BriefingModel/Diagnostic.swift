@@ -24,7 +24,25 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line, whatever the message quotes from the input: control characters and line
+    /// separators are shown escaped (`\x0A`), so each finding stays one `path:line:` line.
     public var description: String {
-        "\(file):\(line.map(String.init) ?? "1"): \(severity.rawValue): \(message)"
+        "\(Diagnostic.oneLine(file)):\(line.map(String.init) ?? "1"): \(severity.rawValue): \(Diagnostic.oneLine(message))"
+    }
+
+    /// `text` with control characters (and U+0085, U+2028, U+2029) escaped.
+    public static func oneLine(_ text: String) -> String {
+        func breaks(_ v: UInt32) -> Bool { v < 0x20 || v == 0x7F || v == 0x85 || v == 0x2028 || v == 0x2029 }
+        guard text.unicodeScalars.contains(where: { breaks($0.value) }) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            if breaks(u.value) {
+                let hex = String(u.value, radix: 16, uppercase: true)
+                out += u.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }

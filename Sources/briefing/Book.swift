@@ -22,7 +22,8 @@ struct Book: ParsableCommand {
 
         Warnings (a glyph no font could draw, a block cut to fit) go to standard error. Exit \
         status: 0 written; 64 bad arguments; 78 unusable layout (file:line: error: key: ...); \
-        66 unreadable input; 74 the PDF could not be written.
+        66 unreadable input; 65 an analysis that is damaged or not one; 74 the PDF could not be \
+        written.
 
         Examples:
           briefing book --input seeds -o output/briefing-book.pdf

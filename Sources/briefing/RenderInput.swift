@@ -34,8 +34,9 @@ struct RenderInputOptions: ParsableArguments {
         var loaded: Analysis
         if let analysis {
             do { loaded = try AnalysisReader.load(from: URL(fileURLWithPath: analysis)) } catch {
-                FileHandle.standardError.write(Data("\(analysis): error: cannot read the analysis: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(66) // EX_NOINPUT
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                // EX_NOINPUT when there is no file to read, EX_DATAERR when it is not a usable analysis.
+                throw ExitCode(error.kind == .unreadable ? 66 : 65)
             }
         } else {
             loaded = try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder,

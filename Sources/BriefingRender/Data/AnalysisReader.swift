@@ -5,15 +5,48 @@ import Foundation
 /// Reads a saved analysis (the snake_case JSON `briefing analyze --json` writes) straight into
 /// the model, in one pass over the bytes. Foundation's JSONDecoder takes about 9 s for a
 /// 50,000-meeting export on this machine; this takes a fraction of a second. Anything it does
-/// not expect falls back to `AnalysisCoding`, the canonical decoder.
+/// not expect falls back to `AnalysisCoding`, the canonical decoder. What either reads is then
+/// checked (`AnalysisCheck`), so a hand-edited or hostile file is one clear error, not a
+/// wrong or failing render.
 public enum AnalysisReader {
     /// With `full == false` the fields rendering never shows are skipped unread: a
     /// commitment's clause, cue and concepts, a thread occurrence's text (the commitment's own
     /// text is kept), a meeting's statements.
-    public static func load(from url: URL, full: Bool = false) throws -> Analysis {
-        let data = try Data(contentsOf: url, options: .alwaysMapped)
-        if let a = try? read(data, full: full) { return a }
-        return try AnalysisCoding.decoder().decode(Analysis.self, from: data)
+    public static func load(from url: URL, full: Bool = false) throws(AnalysisReadError) -> Analysis {
+        let path = url.path
+        // A regular file only: mapping or reading a FIFO would wait for a writer for ever.
+        do { _ = try RegularFile.check(path) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "the analysis \(error.message)")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
+        }
+        return try decode(data, file: path, full: full)
+    }
+
+    /// Reads and checks an analysis from its bytes; `file` names it in the error.
+    public static func decode(_ data: Data, file: String, full: Bool = false) throws(AnalysisReadError) -> Analysis {
+        let analysis: Analysis
+        do {
+            analysis = try read(data, full: full)
+        } catch let fast {
+            do {
+                analysis = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
+            } catch {
+                // The fast reader knows the byte it stopped at; the canonical decoder's error
+                // says little more than "corrupted".
+                let offset = (fast as? JSONPullError)?.offset
+                let what = (fast as? JSONPullError)?.what ?? "\(fast)"
+                let at = offset.map { " at byte \($0)" } ?? ""
+                throw AnalysisReadError(file: file, line: offset.map { AnalysisReadError.line(of: $0, in: data) }, kind: .invalid,
+                                        "not a saved analysis, or a damaged one (\(what)\(at)); write it again with `briefing analyze --json`")
+            }
+        }
+        do { try AnalysisCheck.check(analysis) } catch {
+            throw AnalysisReadError(file: file, line: nil, kind: .invalid, "\(error.path): \(error.message)")
+        }
+        return analysis
     }
 
     public static func read(_ data: Data, full: Bool = true) throws -> Analysis {
@@ -22,6 +55,30 @@ public enum AnalysisReader {
             p.full = full
             return try p.analysis()
         }
+    }
+}
+
+/// A saved analysis that cannot be used, with the file (and the line, when known).
+public struct AnalysisReadError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case unreadable, invalid }
+    public var file: String
+    public var line: Int?
+    /// Unreadable (missing, not a regular file) or invalid (not an analysis, damaged, hostile).
+    public var kind: Kind
+    public var message: String
+
+    public init(file: String, line: Int?, kind: Kind, _ message: String) {
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { Diagnostic(.error, file: file, line: line, message).description }
+
+    /// The 1-based line holding byte `offset`.
+    static func line(of offset: Int, in data: Data) -> Int {
+        data.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }
 
@@ -48,6 +105,10 @@ struct JSONPull {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
     var full = true
+    /// Objects and arrays open around the position: a file nested deeper than any analysis is
+    /// refused rather than recursed into until the stack runs out.
+    var depth = 0
+    static let maxDepth = 64
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -73,6 +134,8 @@ struct JSONPull {
     /// Calls `body` with each key of an object, positioned at its value.
     mutating func object(_ body: (inout JSONPull, JSONKey) throws -> Void) throws {
         try expect(0x7B)
+        try enter()
+        defer { depth -= 1 }
         ws()
         if i < b.count, b[i] == 0x7D { i += 1; return }
         while true {
@@ -87,8 +150,15 @@ struct JSONPull {
         }
     }
 
+    mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) deep") }
+    }
+
     mutating func array<T>(_ element: (inout JSONPull) throws -> T) throws -> [T] {
         try expect(0x5B)
+        try enter()
+        defer { depth -= 1 }
         var out: [T] = []
         ws()
         if i < b.count, b[i] == 0x5D { i += 1; return out }

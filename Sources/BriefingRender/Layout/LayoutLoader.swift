@@ -20,8 +20,8 @@ public struct LayoutLoader {
         } else {
             candidates.append((folder ?? URL(fileURLWithPath: "layouts")).appendingPathComponent(wanted + ".yaml"))
         }
-        if let url = candidates.first(where: { fm.fileExists(atPath: $0.path) }) {
-            let text = try String(contentsOf: url, encoding: .utf8)
+        if let url = candidates.first(where: { fm.fileExists(atPath: $0.path) }),
+           let text = try YAMLNode.readFile(url.path, what: "layout") {
             var layout = try LayoutLoader(file: url.path).parse(text, kind: kind)
             layout.name = url.deletingPathExtension().lastPathComponent
             return layout

@@ -22,8 +22,14 @@ public enum ScheduleFile {
 
     public static func load(layoutsFolder: URL) -> (schedules: [ScheduleDefinition], diagnostics: [Diagnostic]) {
         let url = layoutsFolder.appendingPathComponent(fileName)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return ([], [Diagnostic(.error, file: url.path, "cannot read the schedules file")])
+        // A regular file only (a FIFO would hang the run), of a size a schedules file can have.
+        let bytes: [UInt8]
+        do { bytes = try RegularFile.read(url.path, limit: 1 << 20) } catch {
+            let why = if case .tooLarge = error { "is over 1 MB" } else { error.message }
+            return ([], [Diagnostic(.error, file: url.path, "cannot read the schedules file: it \(why)")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return ([], [Diagnostic(.error, file: url.path, "the schedules file is not UTF-8 text; save it as UTF-8")])
         }
         return parse(text, file: url.path)
     }
@@ -37,12 +43,17 @@ public enum ScheduleFile {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            var line: Int?
-            if case .scanner(_, _, let mark, _) = error { line = mark.line }
-            if case .parser(_, _, let mark, _) = error { line = mark.line }
-            return ([], [Diagnostic(.error, file: file, line: line, "not valid YAML: \(error)")])
+            // The problem and its line, not Yams' description, which quotes the text over several lines.
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                 let .composer(context, problem, mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                return ([], [Diagnostic(.error, file: file, line: mark.line, "not valid YAML: \(what)")])
+            default:
+                return ([], [Diagnostic(.error, file: file, "not valid YAML")])
+            }
         } catch {
-            return ([], [Diagnostic(.error, file: file, "not valid YAML: \(error)")])
+            return ([], [Diagnostic(.error, file: file, "not valid YAML")])
         }
         guard let root, let top = root.mapping, let list = top["schedules"] else {
             return ([], [Diagnostic(.error, file: file, line: root?.mark?.line, "schedules: missing; expected `schedules:` with one entry per schedule")])

@@ -36,6 +36,9 @@ public struct CorpusSnapshot: Sendable {
     /// Readouts whose bytes were read to hash them (the others' stat was unchanged).
     public var hashed: Int
 
+    /// Files larger than this are not hashed by content (twice the readout size limit).
+    static let hashLimit = 4 << 20
+
     /// Scans `input`. With `store` false (plan) nothing is extracted or written: uncached
     /// readouts are listed with no date.
     static func scan(input: URL, analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger?,
@@ -55,23 +58,35 @@ public struct CorpusSnapshot: Sendable {
             let name = full.lastIndex(of: "/").map { String(full[full.index(after: $0)...]) } ?? full
             let rel = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : name
             let context = analyzer.extractionContext(forReadoutNamed: name)
-            var st = stat()
-            let statOK = stat(full, &st) == 0
+            // Only a regular file (or a link to one) is a readout: a folder, FIFO, socket or
+            // broken link named like one is reported and left out, never opened, and the run goes on.
+            let st: stat
+            do { st = try RegularFile.check(full) } catch {
+                log("\(full): warning: \(error.message); not a readout, left out")
+                continue
+            }
             let size = Int64(st.st_size), inode = Int64(st.st_ino)
             let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            if statOK, let old = oldStats[rel], old.size == size, old.modified == modified, old.inode == inode {
+            if let old = oldStats[rel], old.size == size, old.modified == modified, old.inode == inode {
                 entries.append(ReadoutEntry(file: rel, url: url, sha256: old.sha256,
                                             context: context))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw ScheduleError.inputUnreadable(path: full, reason: "cannot read the file")
+            let hash: String
+            do {
+                hash = ContentHash.sha256(Data(try RegularFile.read(full, limit: hashLimit)))
+            } catch .tooLarge {
+                // Far larger than any readout (extraction refuses it): known by its identity,
+                // so it is not read whole at every change.
+                hash = ContentHash.sha256("oversized file: \(size) bytes, inode \(inode), modified \(modified)")
+            } catch {
+                log("\(full): warning: \(error.message); not a readout, left out")
+                continue
             }
             hashed += 1
-            let hash = ContentHash.sha256(data)
             entries.append(ReadoutEntry(file: rel, url: url, sha256: hash,
                                         context: context))
-            if statOK { newStats[rel] = ReadoutStat(size: size, modified: modified, inode: inode, sha256: hash) }
+            newStats[rel] = ReadoutStat(size: size, modified: modified, inode: inode, sha256: hash)
         }
 
         var dates = try ledger?.cachedDates(extractor: analyzer.cacheKey) ?? [:]

@@ -60,7 +60,7 @@ enum LedgerInvariants {
         // Independent of the scheduler's own enumeration: the produced periods of each schedule
         // tile the days from its start with no gap or overlap, and reach every ended period.
         let readouts = try FileManager.default.contentsOfDirectory(at: ws.input, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
+            .filter { $0.pathExtension == "txt" && (try? RegularFile.check($0.path)) != nil }
             .map { url -> (String, CalendarDay?, String) in
                 let data = FileManager.default.contents(atPath: url.path)!
                 let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? ""
