@@ -27,6 +27,9 @@ public struct MeetingVocabulary: Sendable {
     public var notPlaces: [String]
     /// Wording of a meeting to come ("will be held") and of one that took place ("held",
     /// "met"): an opening with the first and none of the second announces a meeting.
+    /// The kind of a meeting the opening only says someone "spoke to" someone: a call.
+    public var callKind: String?
+    public var callPhrases: [String] = []
     public var futurePhrases: [String] = []
     public var pastPhrases: [String] = []
 
@@ -40,7 +43,7 @@ public struct MeetingVocabulary: Sendable {
                                   remote: try item["remote"]?.bool() ?? false))
         }
         let generic = try root.required("generic")
-        try generic.allowOnly(["leaders", "ministers", "phrases"])
+        try generic.allowOnly(["leaders", "ministers", "phrases", "call", "call_phrases"])
         var places: [Place] = []
         for item in try root["places"]?.items() ?? [] {
             try item.allowOnly(["name", "aliases"])
@@ -51,6 +54,8 @@ public struct MeetingVocabulary: Sendable {
                                   ministersMeeting: try generic.required("ministers").nonEmptyString(),
                                   genericPhrases: try generic.required("phrases").strings(), places: places,
                                   notPlaces: try root["not_places"]?.strings() ?? [])
+        v.callKind = try generic["call"]?.nonEmptyString()
+        v.callPhrases = try generic["call_phrases"]?.strings() ?? []
         if let a = root["announcement"] {
             try a.allowOnly(["future", "past"])
             v.futurePhrases = try a["future"]?.strings() ?? []

@@ -225,7 +225,10 @@ public final class MeetingExtractor: Sendable {
             addHoldersOfBareOffices(parsed[meetingSentence].hits, besides: persons(meetingSentence))
             for i in persons(meetingSentence) { addParticipant(i) }
         } else {
-            for (_, hits) in titleHits { for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } } }
+            for (_, hits) in titleHits {
+                addHoldersOfBareOffices(hits, besides: [])
+                for h in hits { if let i = table.index(of: h, registry: people) { addParticipant(i) } }
+            }
             // The first sentences of the opening: a one-paragraph readout's later ones name people
             // the leaders spoke of ("he would instruct USTR Kirk").
             // The first sentences of the opening: after the first, only for a side still without
@@ -332,6 +335,9 @@ public final class MeetingExtractor: Sendable {
         // "Foreign ministers talk by phone": one call, not a meeting and a call.
         let remote = kinds.contains { facts.remoteKinds.contains($0) }
         if remote { kinds.removeAll { $0 == facts.leadersKind || $0 == facts.ministersKind } }
+        if kinds.isEmpty, let call = facts.callKind, facts.mentionsCall(titleTokens.map(\.tokens) + [openingTokens]) {
+            kinds = [call]
+        }
         if kinds.isEmpty, facts.mentionsGenericMeeting(titleTokens.map(\.tokens) + [openingTokens]) || !participants.isEmpty {
             let leaders = leaderSides.count >= Set(participants.compactMap(\.side)).count
             kinds = [leaders ? facts.leadersKind : facts.ministersKind]

@@ -8,6 +8,9 @@ import BriefingModel
 final class MeetingFacts: Sendable {
     private let kinds: PhraseMatcher<String>
     private let generic: PhraseMatcher<Bool>
+    private let callPhrases: PhraseMatcher<Bool>
+    /// The kind of a meeting that someone only "spoke to" someone in (a call).
+    let callKind: String?
     private let places: PhraseMatcher<String>
     private let notPlaces: Set<String>
     let leadersKind: String
@@ -32,6 +35,10 @@ final class MeetingFacts: Sendable {
         var g = PhraseMatcher<Bool>(lexicon: lexicon)
         for p in v.genericPhrases { g.add(p, true) }
         generic = g
+        var calls = PhraseMatcher<Bool>(lexicon: lexicon)
+        for p in v.callPhrases { calls.add(p, true) }
+        callPhrases = calls
+        callKind = v.callKind
         var pl = PhraseMatcher<String>(lexicon: lexicon)
         for p in v.places {
             pl.add(p.name, p.name)
@@ -73,12 +80,17 @@ final class MeetingFacts: Sendable {
         return out
     }
 
+    /// "spoke to", "spoke with": a call, when nothing else names the kind.
+    func mentionsCall(_ texts: [[Token]]) -> Bool {
+        texts.contains { !callPhrases.matches(in: $0).isEmpty }
+    }
+
     func mentionsGenericMeeting(_ texts: [[Token]]) -> Bool {
         texts.contains { !generic.matches(in: $0).isEmpty }
     }
 
     func hasKindWords(_ toks: [Token]) -> Bool {
-        return !kinds.matches(in: toks).isEmpty || !generic.matches(in: toks).isEmpty
+        return !kinds.matches(in: toks).isEmpty || !generic.matches(in: toks).isEmpty || !callPhrases.matches(in: toks).isEmpty
     }
 
     /// Start time, duration and the parts each with their own, from the opening paragraph.

@@ -51,7 +51,10 @@ final class MentionFinder: Sendable {
                                         "visit", "of", "and", "the", "for", "on", "in", "at", "to", "with", "said",
                                         "says", "told", "today", "yesterday", "wednesday", "tuesday", "monday",
                                         "thursday", "friday", "saturday", "sunday", "gist", "readout", "overview",
-                                        "press", "joint", "welcomed", "met", "held", "spoke"]
+                                        "press", "joint", "welcomed", "met", "held", "spoke",
+                                        // Headline verbs and a citation's words: "Foreign Secretary Meets ...".
+                                        "meets", "holds", "speaks", "calls", "visits", "hosts", "welcomes", "talks",
+                                        "says", "urges", "agree", "agrees", "discuss", "discusses", "online"]
 
     init(configuration c: Configuration, people: PeopleIndex, lexicon: Lexicon) {
         self.people = people
@@ -145,7 +148,7 @@ final class MentionFinder: Sendable {
                 var k = j
                 while k < toks.count, k - j < 4,
                       toks[k].capitalized || (k > j && toks[k].start > 0 && bytes[toks[k].start - 1] == 0x2D),
-                      !(k > j && titles.match(at: k, in: toks) != nil) {
+                      !(k > j && (titles.match(at: k, in: toks) != nil || isSideOrOther(toks, k, bytes: bytes))) {
                     k += 1
                     if toks[k - 1].possessive || toks[k - 1].punctuationAfter != 0 { break }
                 }
