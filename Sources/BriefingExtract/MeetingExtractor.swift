@@ -130,17 +130,20 @@ public final class MeetingExtractor: Sendable {
         for p in parsed { for h in p.hits where h.bareSurname == nil { _ = table.add(h, registry: people, line: p.sentence.line) } }
         // Gist speakers ("Abe:") and bare surnames resolve to people already found, or to the
         // one person of that name in office on the date.
-        func resolveBare(_ surname: String) -> Int? {
+        /// - Parameter speaker: a gist's speaker prefix ("Abe:"), which names a person by role.
+        func resolveBare(_ surname: String, speaker: Bool = false) -> Int? {
             if let i = table.indexOfSurname(surname, registry: people) { return i }
+            // A surname that is also a word, a month or a place ("May", "Hague") names its person
+            // only with a title or the full name somewhere in the readout (found above).
             guard let day = provisionalDay, let idx = people.resolveSurname(surname, on: day, title: nil),
-                  people.person(idx).office(on: day) != nil else { return nil }
+                  people.person(idx).office(on: day) != nil, speaker || people.person(idx).surnameAlone else { return nil }
             return table.add(MentionFinder.PersonHit(start: 0, end: 0, registryIndex: idx), registry: people, line: openingLine)
         }
         var gistSpeakers: [Int: Int] = [:] // sentence index -> person
         for (si, p) in parsed.enumerated() {
             if let prefix = p.sentence.speakerPrefix {
                 let words = prefix.split(separator: " ")
-                if let last = words.last, let idx = resolveBare(Tokenizer.fold(last.lowercased())) { gistSpeakers[si] = idx }
+                if let last = words.last, let idx = resolveBare(Tokenizer.fold(last.lowercased()), speaker: true) { gistSpeakers[si] = idx }
             }
         }
         var personMentions: [[Mention]] = []

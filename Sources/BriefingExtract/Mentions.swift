@@ -193,7 +193,8 @@ final class MentionFinder: Sendable {
             }
             // A known surname alone. Followed by a given name the registry does not know ("Kim
             // Yong-chol"), it is someone else of that surname: not resolved to the one we know.
-            if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i, bytes: bytes) {
+            if toks[i].capitalized, people.surnameWords.contains(toks[i]), !followedByGivenName(toks, i, bytes: bytes),
+               !isDateOrPlaceWord(toks, i) {
                 out.append(PersonHit(start: i, end: i + 1, bareSurname: Tokenizer.fold(toks[i].lower)))
             }
             i += 1
@@ -274,6 +275,15 @@ final class MentionFinder: Sendable {
         if notNameWords.contains(toks[n]) || MentionFinder.institutionNouns.contains(w) { return false }
         if people.titles.match(at: n, in: toks) != nil || isSideOrOther(toks, n, bytes: bytes) { return false }
         return true
+    }
+
+    /// "11 May", "May 11", "the Hague": a surname that is a month beside a day, or a name after
+    /// "the", is not a person.
+    private func isDateOrPlaceWord(_ toks: [Token], _ i: Int) -> Bool {
+        if i > 0, toks[i - 1].lower == "the" { return true }
+        guard DateFinder.months[toks[i].lower] != nil else { return false }
+        return (i > 0 && DateFinder.dayNumber(toks[i - 1].lower) != nil)
+            || (i + 1 < toks.count && DateFinder.dayNumber(toks[i + 1].lower) != nil)
     }
 
     static let institutionNouns: Set<String> = ["administration", "government", "cabinet", "era", "doctrine", "team",
