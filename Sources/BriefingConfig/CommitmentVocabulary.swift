@@ -28,13 +28,16 @@ public struct CommitmentVocabulary: Sendable {
     /// Objects that make a coordinated cue part of the previous commitment rather than a new
     /// one ("confirmed X and agreed on the importance of Y").
     public var attitudeObjects: [String]
+    /// Objects that make a cue a feeling or an assessment, not an undertaking ("reiterated his
+    /// shock", "reiterated his thanks", "agreed on the huge strength of the relationship").
+    public var nonActionObjects: [String] = []
     /// A thread with no occurrence in this many of the latest meetings has lapsed.
     public var lapseAfterMeetings: Int
 
     public static func load(_ root: YAMLNode) throws(ConfigurationError) -> CommitmentVocabulary {
         try root.allowOnly(["verbs", "needs_action_in_clause", "not_after", "shared_view", "intention_nouns",
                             "desires", "modals", "stative_verbs", "transparent", "talk_words", "negations",
-                            "attitude_objects", "threads"])
+                            "attitude_objects", "non_action_objects", "threads"])
         var verbs: [Int: [String]] = [:]
         for (key, value) in try root.required("verbs").entries() {
             guard let s = Int(key), (2...4).contains(s) else {
@@ -53,7 +56,7 @@ public struct CommitmentVocabulary: Sendable {
                 guard lapse >= 1 else { throw n.fail("must be at least 1") }
             }
         }
-        return CommitmentVocabulary(
+        var v = CommitmentVocabulary(
             verbs: verbs,
             needsActionInClause: try root.required("needs_action_in_clause").strings(),
             notAfter: notAfter,
@@ -67,5 +70,7 @@ public struct CommitmentVocabulary: Sendable {
             negations: try root["negations"]?.strings() ?? [],
             attitudeObjects: try root["attitude_objects"]?.strings() ?? [],
             lapseAfterMeetings: lapse)
+        v.nonActionObjects = try root["non_action_objects"]?.strings() ?? []
+        return v
     }
 }

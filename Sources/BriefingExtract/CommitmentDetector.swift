@@ -71,6 +71,7 @@ final class CommitmentDetector: Sendable {
     private let talk: PhraseMatcher<Bool>
     private let negations: PhraseMatcher<Bool>
     private let attitude: PhraseMatcher<Bool>
+    private let nonActionObjects: Set<String>
 
     static let determiners: Set<String> = ["his", "her", "their", "its", "our", "my", "the", "a", "an"]
     static let adjectives: Set<String> = ["strong", "firm", "resolute", "unwavering", "steadfast", "continued",
@@ -114,6 +115,7 @@ final class CommitmentDetector: Sendable {
         talk = matcher(v.talkWords)
         negations = matcher(v.negations)
         attitude = matcher(v.attitudeObjects)
+        nonActionObjects = Set(v.nonActionObjects.map { Tokenizer.fold($0.lowercased()) })
     }
 
     /// - Parameter actorOf: resolves who a candidate's subject is.
@@ -300,6 +302,17 @@ final class CommitmentDetector: Sendable {
                 if zip(phrase, toks[(i + 1)...]).allSatisfy({ $0 == $1.lower }) { return nil }
             }
         }
+        // A third-person form follows its subject ("Japan signs", "he agrees"), not an adjective
+        // or a determiner ("real and genuine signs of progress").
+        if w.hasSuffix("s"), !w.hasSuffix("ss"), i > 0, !toks[i - 1].capitalized,
+           !MentionFinder.pronouns.contains(prev), !prev.hasSuffix("ly"), !CommitmentDetector.adverbs.contains(prev) {
+            return nil
+        }
+        // Inside a clause about another time ("progress made since they announced ...").
+        if subordinateBefore(toks, i) { return nil }
+        // A feeling or an assessment as the object: "reiterated his shock", "agreed on the huge
+        // strength of the relationship".
+        if nonActionObject(toks, after: i) { return nil }
         // Base forms ("agree", "sign") only as a finite verb after a subject pronoun or adverb.
         let base = !w.hasSuffix("ed") && !w.hasSuffix("s")
         if base, !(["we", "they", "i", "both", "jointly", "hereby", "also", "to"].contains(prev)) { return nil }
@@ -355,6 +368,36 @@ final class CommitmentDetector: Sendable {
                                               "told", "tells", "added", "adds", "mentioned", "indicated", "revealed",
                                               "conveyed", "emphasized", "emphasised", "stressed", "informed", "remarked",
                                               "replied", "responded", "underlined"]
+
+    /// "since they announced", "after the two sides signed": a cue in a clause about another time.
+    private func subordinateBefore(_ toks: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        var steps = 0
+        while k >= 0, steps < 4 {
+            let w = toks[k].lower
+            if ["since", "after", "when", "before", "until", "once"].contains(w) { return true }
+            guard MentionFinder.pronouns.contains(w) || CommitmentDetector.adverbs.contains(w) || w == "the" || w == "two"
+                    || w == "leaders" || w == "sides" || w == "had" || w == "have" else { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The cue's object, past "on", "his", "their", "the" and adjectives, is a feeling or an assessment.
+    private func nonActionObject(_ toks: [Token], after i: Int) -> Bool {
+        var k = i + 1
+        var steps = 0
+        while k < toks.count, steps < 4 {
+            let w = toks[k].lower
+            if nonActionObjects.contains(toks[k].norm) { return true }
+            guard ["on", "his", "her", "their", "its", "our", "the", "a", "deep", "deepest", "huge", "great", "sincere",
+                   "heartfelt", "profound", "strong", "continued", "warm", "with"].contains(w) || toks[k].capitalized else { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
 
     /// "In 2006," or "in 2014" before the cue: the sentence reports what happened then.
     private func pastYearBefore(_ toks: [Token], _ i: Int) -> Bool {
@@ -476,6 +519,11 @@ final class CommitmentDetector: Sendable {
         }
         guard let m = desires.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
+        // "looked forward to the summit": an event to come, not an act of the party's.
+        if toks[m.end - 1].lower == "to", toks[m.end - 2].lower == "forward", m.end < toks.count,
+           CommitmentDetector.determiners.contains(toks[m.end].lower) || toks[m.end].possessive {
+            return nil
+        }
         // "a politically sustainable plan to relocate", "their hope to": nouns, not a party's intent.
         if i > 0, CommitmentDetector.determiners.contains(toks[i - 1].lower) || toks[i - 1].possessive
             || CommitmentDetector.adjectiveEndings.contains(where: { toks[i - 1].lower.hasSuffix($0) }) {
