@@ -61,7 +61,8 @@ def time_one(binary, text, ext, tmp):
     folder = os.path.join(tmp, "in")
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder)
-    data = text.encode("utf-8")[:LIMIT]
+    # Cut at the limit on a character boundary (a cut sequence would make it Windows-1252).
+    data = text.encode("utf-8")[:LIMIT].decode("utf-8", "ignore").encode("utf-8")
     with open(os.path.join(folder, f"r.{ext}"), "wb") as f:
         f.write(data)
     start = time.perf_counter()

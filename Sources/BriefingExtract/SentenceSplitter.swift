@@ -112,17 +112,39 @@ public enum SentenceSplitter {
                 guard k < n else { break }
                 if c == 0x2E, !isBoundary(b, dot: i, next: k) { i = j; continue }
                 guard startsSentence(b, k) else { i = j; continue }
-                let s = trimmed(b, start, j)
-                if !s.isEmpty { out.append((s, start)) }
+                appendBounded(b, start, j, to: &out)
                 start = k
                 i = k
                 continue
             }
             i += 1
         }
-        let s = trimmed(b, start, n)
-        if !s.isEmpty { out.append((s, start)) }
+        appendBounded(b, start, n, to: &out)
         return out
+    }
+
+    /// The longest sentence, in bytes. Real ones stay under 700; the rules that read a sentence
+    /// compare its words and mentions with one another, so a run-on "sentence" of a whole
+    /// file (no full stop in megabytes) would cost the square of its length.
+    static let maxSentenceBytes = 3_000
+
+    /// Appends `b[s..<e]` trimmed, cut at spaces into pieces of at most `maxSentenceBytes`.
+    static func appendBounded(_ b: [UInt8], _ s: Int, _ e: Int, to out: inout [(String, Int)]) {
+        var s = s
+        while e - s > maxSentenceBytes {
+            var cut = s + maxSentenceBytes
+            while cut > s, b[cut] != 0x20 { cut -= 1 }
+            if cut == s {
+                // No space: cut between UTF-8 sequences.
+                cut = s + maxSentenceBytes
+                while cut > s, b[cut] & 0xC0 == 0x80 { cut -= 1 }
+            }
+            let piece = trimmed(b, s, cut)
+            if !piece.isEmpty { out.append((piece, s)) }
+            s = cut
+        }
+        let piece = trimmed(b, s, e)
+        if !piece.isEmpty { out.append((piece, s)) }
     }
 
     static func trimmed(_ b: [UInt8], _ s: Int, _ e: Int) -> String {
