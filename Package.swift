@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -62,7 +63,7 @@ let package = Package(
         // Extraction and rendering are injected, so this stage never reaches into theirs.
         .target(name: "BriefingSchedule", dependencies: [
             "BriefingModel", .product(name: "Yams", package: "Yams"),
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
         // driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.

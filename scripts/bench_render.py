@@ -10,9 +10,9 @@ For the seeds and for generated corpora (default 1,000, 10,000 and 50,000 readou
 It also renders the book from a synthetic analysis with 50,000 meetings and 220 threads
 (`briefing-corpus analysis`), heavier in threads than the generated corpora.
 
-With --against OTHER_BINARY it also runs `chart --all` of both binaries side by side (alternating,
---against-runs each, on the same saved analyses) and prints both: how a change to the chart
-writers shows to a user.
+It compares the PNG encoders side by side: `chart --all --format png` with ImageDeflate and with
+zlib's fastest level (BRIEFING_PNG_DEFLATE=zlib), alternating. With --against OTHER_BINARY it
+also runs `chart --all` of both binaries side by side on the same saved analyses.
 
 Peak RSS is the child's own ru_maxrss (os.wait4), not the benchmark's. Timings are wall-clock
 on whatever else the machine is doing; the table says the number of runs.
@@ -76,22 +76,35 @@ def trace_seconds(stderr, step_prefix):
     return None
 
 
-def charts_against(binary, other, analysis, layouts, args):
-    """`chart --all` of two binaries on one analysis, alternating; per format, per binary:
-    medians of (chart step, process wall, process CPU) in ms."""
+def charts_side_by_side(variants, analysis, layouts, formats, runs, work):
+    """`chart --all` of several (label, binary, environment) variants on one analysis, alternating;
+    per format, per variant: medians of (chart step, process wall, process CPU) in ms."""
     out = {}
-    for fmt in args.against_formats.split(","):
-        samples = {binary: [], other: []}
-        for _ in range(args.against_runs):
-            for exe in (binary, other):
-                folder = os.path.join(args.work, f"against-{fmt}-{'this' if exe == binary else 'other'}")
+    for fmt in formats:
+        samples = {label: [] for label, _, _ in variants}
+        for _ in range(runs):
+            for label, exe, env in variants:
+                folder = os.path.join(work, f"side-{fmt}-{label.replace(' ', '-')}")
                 wall, _ = measure_rss([exe, "chart", "--analysis", analysis, "--layouts", layouts, "--all", "--format", fmt,
-                                       "-o", folder], env={"BRIEFING_TRACE": "1"})
+                                       "-o", folder], env=dict(env, BRIEFING_TRACE="1"))
                 count = len([f for f in os.listdir(folder) if f.endswith("." + fmt)])
                 step = trace_seconds(LAST_STDERR[0], f"{count} charts") or 0
-                samples[exe].append((step * 1000, wall * 1000, LAST_CPU[0] * 1000))
-        out[fmt] = tuple(tuple(statistics.median(s[i] for s in samples[exe]) for i in range(3)) for exe in (binary, other))
+                samples[label].append((step * 1000, wall * 1000, LAST_CPU[0] * 1000))
+        out[fmt] = [(label, tuple(statistics.median(s[i] for s in samples[label]) for i in range(3))) for label, _, _ in variants]
     return out
+
+
+def print_side_by_side(title, results):
+    """One table: each variant's chart step / process wall / CPU, and the wall against the first."""
+    print()
+    print(title)
+    print("| corpus | format | variant | chart step | process wall | process CPU | wall vs first |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, per_format in results:
+        for fmt, rows in per_format.items():
+            base = rows[0][1][1]
+            for label, (step, wall, cpu) in rows:
+                print(f"| {name} | {fmt} | {label} | {step:.0f} ms | {wall:.0f} ms | {cpu:.0f} ms | {(wall - base) / base * 100:+.1f}% |")
 
 
 def main():
@@ -105,13 +118,14 @@ def main():
     ap.add_argument("--against", help="another briefing binary to run `chart --all` beside this one")
     ap.add_argument("--against-formats", default="pdf,svg,png")
     ap.add_argument("--against-runs", type=int, default=7)
+    ap.add_argument("--encoder-runs", type=int, default=9, help="runs of the PNG encoder comparison")
     args = ap.parse_args()
     b = os.path.abspath(args.binary)
     os.makedirs(args.work, exist_ok=True)
     layouts = os.path.join(ROOT, "layouts")
     rows = []
 
-    side_by_side = []
+    side_by_side, png_encoders = [], []
     corpora = [("seeds", os.path.join(ROOT, "seeds"), None)]
     for n in [int(s) for s in args.sizes.split(",") if s]:
         folder = os.path.join(args.work, f"c{n}")
@@ -144,8 +158,14 @@ def main():
             per = [trace_seconds(e, f"{count} charts") for _, _, e in draws]
             chart_ms[fmt] = 1000 * statistics.median(x for x in per if x is not None) / max(count, 1)
             chart_total_ms[fmt] = 1000 * statistics.median(t for t, _, _ in draws) / max(count, 1)
+        # The PNG encoder: ImageDeflate (the default) against zlib's fastest level, as a user sees it.
+        png_encoders.append((name, charts_side_by_side(
+            [("ImageDeflate", b, {}), ("zlib level 1", b, {"BRIEFING_PNG_DEFLATE": "zlib"})],
+            analysis, layouts, ["png"], args.encoder_runs, args.work)))
         if args.against:
-            side_by_side.append((name, charts_against(b, os.path.abspath(args.against), analysis, layouts, args)))
+            side_by_side.append((name, charts_side_by_side(
+                [("this", b, {}), ("other", os.path.abspath(args.against), {})],
+                analysis, layouts, args.against_formats.split(","), args.against_runs, args.work)))
         rows.append(dict(name=name, n=n, analyze=t_an, book=t_book, cpu_book=cpu_book, rss_book=rss_book, e2e=t_e2e,
                          rss_e2e=rss_e2e, brief=t_brief, pages=pages, charts=chart_ms, charts_total=chart_total_ms))
         print(f"{name}: analyze {t_an:.2f}s, book {t_book:.3f}s wall {cpu_book:.3f}s cpu ({pages} pages, {rss_book:.0f} MB), "
@@ -172,17 +192,11 @@ def main():
               f"| {r['e2e']:.2f} s | {r['rss_e2e']:.0f} MB | {r['brief']:.3f} s | {c['pdf']:.1f} / {c['svg']:.1f} / {c['png']:.1f} ms "
               f"| {ct['pdf']:.1f} / {ct['svg']:.1f} / {ct['png']:.1f} ms |")
     print(f"| synthetic 50,000 meetings, 220 threads | | {t_syn:.3f} s / {cpu_syn:.3f} s | | {rss_syn:.0f} MB | | | | | |")
+    print_side_by_side(f"PNG compression in `chart --all --format png` ({args.encoder_runs} alternating runs each, median)",
+                       png_encoders)
     if side_by_side:
-        print()
-        print(f"`chart --all` side by side ({args.against_runs} alternating runs each, median; chart step from "
-              f"BRIEFING_TRACE / whole process wall / process CPU)")
-        print(f"| corpus | format | {os.path.basename(b)} ({b}) | other ({os.path.abspath(args.against)}) | difference in wall |")
-        print("| --- | --- | --- | --- | --- |")
-        for name, results in side_by_side:
-            for fmt, (mine, other) in results.items():
-                diff = (mine[1] - other[1]) / other[1] * 100
-                print(f"| {name} | {fmt} | {mine[0]:.0f} / {mine[1]:.0f} / {mine[2]:.0f} ms | "
-                      f"{other[0]:.0f} / {other[1]:.0f} / {other[2]:.0f} ms | {diff:+.1f}% |")
+        print_side_by_side(f"`chart --all` of this binary ({b}) and --against ({os.path.abspath(args.against)}), "
+                           f"{args.against_runs} alternating runs each, median", side_by_side)
 
     print()
     print("Against the targets and the matplotlib + ReportLab baseline (issue 4, same machine kind):")

@@ -137,7 +137,7 @@ struct ScheduleFaultTests {
         try LedgerFixtures.writeVersion1Ledger(at: ws.ledgerURL, output: ws.output)
         ws.addReadout("a.txt", date: "2026-01-06")
         let ledger = try ws.ledger()
-        #expect(try ledger.appliedMigrations() == ["v1", "v2"])
+        #expect(try ledger.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try ledger.editions().map { "\($0.periodKey) \($0.reason)" } == ["2026-W02 first edition"])
         let report = try ws.run([.weekly(zone: "UTC")], now: "2026-01-20T00:00:00Z")
         // The old edition stands (its input digest differs from today's corpus: a revision).

@@ -65,6 +65,18 @@ struct ScheduleRunnerTests {
         #expect(try ws.run([.weekly()], now: "2026-01-20T00:00:00Z").produced.count == 2)
     }
 
+    @Test func anUndatedReadoutIsExtractedOnce() throws {
+        let ws = Workspace(); defer { ws.remove() }
+        ws.addReadout("dated.txt", date: "2026-01-06")
+        ws.addReadout("undated.txt", date: "none")
+        let analyzer = FakeAnalyzer()
+        let first = try ws.run([.weekly(zone: "UTC")], now: "2026-01-20T00:00:00Z", analyzer: analyzer)
+        #expect(first.extracted == 2)
+        let second = try ws.run([.weekly(zone: "UTC")], now: "2026-01-20T00:00:00Z", analyzer: analyzer)
+        #expect(second.extracted == 0 && second.cached == 2)
+        #expect(analyzer.extractions.value == 2)
+    }
+
     @Test func extractionIsCachedByContentAndExtractorVersion() throws {
         let ws = Workspace(); defer { ws.remove() }
         for i in 0..<6 { ws.addReadout("r\(i).txt", date: "2026-01-0\(i + 2)") }

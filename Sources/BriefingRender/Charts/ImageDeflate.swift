@@ -19,13 +19,10 @@ import CCairo
 /// stays bounded however large the image. Any inflater reads the stream; the tests inflate it
 /// with zlib.
 ///
-/// Measured on the 17 seed charts (31.5 MB of rows, 2 shared cores): 548 KB, against 683 KB
-/// from zlib level 1 and 1.55 MB from the fixed-code encoder this replaced (runs and row
-/// repeats only); the four-byte matches account for most of that (1.55 MB to 685 KB with
-/// fixed codes), the dynamic codes for the rest (to 548 KB; on runs and row repeats alone
-/// they gave 1.26 MB). About 27 ms for all 17, as fast as the fixed-code encoder and a third
-/// of zlib level 1's 80 ms; 4% fewer instructions for `chart --all --format png`. The charts
-/// of 10,000 readouts (33 MB of rows): 1.68 MB, against 1.82 MB and 4.40 MB.
+/// On the 17 seed charts (31.5 MB of rows): 548 KB in about 27 ms, against 683 KB in about
+/// 70 ms from zlib level 1; the four-byte matches give most of the gain over runs and row
+/// repeats alone, the dynamic codes the rest. The charts of 10,000 readouts (33 MB of rows):
+/// 1.68 MB, against 1.82 MB from zlib level 1.
 enum ImageDeflate {
     /// Which codes a block is written with: the smaller of the two (the default), or one
     /// forced, for the tests.

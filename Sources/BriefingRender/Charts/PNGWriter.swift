@@ -2,10 +2,14 @@ import CCairo
 import Foundation
 
 /// Writes an opaque cairo image surface as an RGB PNG: Sub filter, compressed by
-/// `ImageDeflate`. cairo_surface_write_to_png goes through libpng's adaptive filtering at the
-/// default level, which took about 50 ms a chart here, two thirds of `chart --all --format png`;
-/// zlib's fastest level still took 5 ms.
+/// `ImageDeflate`. cairo_surface_write_to_png goes through libpng's adaptive filtering at
+/// zlib's default level, about 50 ms a chart here; zlib's fastest level alone makes
+/// `chart --all --format png` a tenth to a third slower than `ImageDeflate` (`make bench`
+/// measures both side by side).
 enum PNGWriter {
+    /// `BRIEFING_PNG_DEFLATE=zlib` compresses with zlib's fastest level instead, for that figure.
+    static let zlibLevelOne = ProcessInfo.processInfo.environment["BRIEFING_PNG_DEFLATE"] == "zlib"
+
     /// An image's rows, filtered and ready to compress: no cairo object, so it can be encoded
     /// on another thread.
     struct Rows: Sendable {
@@ -63,7 +67,8 @@ enum PNGWriter {
     /// Compresses filtered rows into a PNG file's bytes.
     static func encode(_ rows: Rows, path: String) throws -> [UInt8] {
         let (width, height, raw) = (rows.width, rows.height, rows.bytes)
-        let compressed = raw.withUnsafeBufferPointer { ImageDeflate.zlib($0, rowBytes: 1 + width * 3) }
+        let compressed = zlibLevelOne ? try zlib(raw, path: path)
+                                      : raw.withUnsafeBufferPointer { ImageDeflate.zlib($0, rowBytes: 1 + width * 3) }
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
@@ -80,5 +85,14 @@ enum PNGWriter {
         chunk("IDAT", compressed)
         chunk("IEND", [])
         return png
+    }
+
+    static func zlib(_ raw: [UInt8], path: String) throws -> [UInt8] {
+        var length = compressBound(uLong(raw.count))
+        var compressed = [UInt8](repeating: 0, count: Int(length))
+        let status = compress2(&compressed, &length, raw, uLong(raw.count), Z_BEST_SPEED)
+        guard status == Z_OK else { throw RenderError.write(path, "zlib could not compress the image (status \(status))") }
+        compressed.removeSubrange(Int(length)...)
+        return compressed
     }
 }

@@ -6,7 +6,8 @@ import GRDB
 /// produced (schedule, period, edition) with its input digest and files, productions under way,
 /// runs, and the per-readout extraction cache. The ledger is the truth: a period is produced
 /// exactly when its edition row exists, and that row is written in the same transaction as its
-/// files' rows, after the files are in place.
+/// files' rows, after the files are in place. Instants are stored as Unix seconds and days as
+/// days since 1970-01-01 (INTEGER columns); they become text only for display.
 public final class ScheduleLedger: Sendable {
     public let url: URL
     let db: DatabaseQueue
@@ -73,6 +74,11 @@ public final class ScheduleLedger: Sendable {
         return .ledgerUnreadable(path: path, reason: "\(error)")
     }
 
+    /// An instant as the ledger stores it: whole seconds since 1970-01-01T00:00:00Z.
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    static func instant(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: Double(seconds)) }
+
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR].contains(e.resultCode) {
             throw ScheduleLedger.mapped(e, path: url.path)
@@ -88,8 +94,8 @@ public final class ScheduleLedger: Sendable {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM schedule_version ORDER BY schedule, version") {
                     let def = try JSONDecoder().decode(ScheduleDefinition.self, from: Data((row["definition"] as String).utf8))
                     let v = ScheduleVersion(schedule: row["schedule"], version: row["version"], definition: def,
-                                            fromDay: (row["from_day"] as String?).flatMap { CalendarDay(iso: $0) },
-                                            untilDay: (row["until_day"] as String?).flatMap { CalendarDay(iso: $0) })
+                                            fromDay: (row["from_day"] as Int?).map(CalendarDay.init(dayNumber:)),
+                                            untilDay: (row["until_day"] as Int?).map(CalendarDay.init(dayNumber:)))
                     out[v.schedule, default: []].append(v)
                 }
                 return out
@@ -107,13 +113,13 @@ public final class ScheduleLedger: Sendable {
             try db.write { db in
                 if let cutover {
                     try db.execute(sql: "UPDATE schedule_version SET until_day = ? WHERE schedule = ? AND version = ?",
-                                   arguments: [cutover.description, v.schedule, v.version - 1])
+                                   arguments: [cutover.dayNumber, v.schedule, v.version - 1])
                 }
                 try db.execute(sql: """
                     INSERT INTO schedule_version (schedule, version, digest, definition, from_day, until_day, recorded_at)
                     VALUES (?, ?, ?, ?, ?, NULL, ?)
                     """, arguments: [v.schedule, v.version, v.definition.digest, json,
-                                     v.fromDay?.description, ISOTime.string(now)])
+                                     v.fromDay?.dayNumber, Self.seconds(now)])
             }
         }
     }
@@ -124,7 +130,7 @@ public final class ScheduleLedger: Sendable {
         try guarded {
             try db.write { db in
                 try db.execute(sql: "INSERT INTO run (started_at, now, pid, state) VALUES (?, ?, ?, 'running')",
-                               arguments: [ISOTime.string(startedAt), ISOTime.string(now), Int(getpid())])
+                               arguments: [Self.seconds(startedAt), Self.seconds(now), Int(getpid())])
                 return db.lastInsertedRowID
             }
         }
@@ -134,7 +140,7 @@ public final class ScheduleLedger: Sendable {
         try guarded {
             try db.write { db in
                 try db.execute(sql: "UPDATE run SET finished_at = ?, state = ?, message = ? WHERE id = ?",
-                               arguments: [ISOTime.string(at), state, message, id])
+                               arguments: [Self.seconds(at), state, message, id])
             }
         }
     }
@@ -144,7 +150,7 @@ public final class ScheduleLedger: Sendable {
         try guarded {
             try db.write { db in
                 try db.execute(sql: "UPDATE run SET state = 'killed', finished_at = ? WHERE state = 'running'",
-                               arguments: [ISOTime.string(at)])
+                               arguments: [Self.seconds(at)])
             }
         }
     }
@@ -167,13 +173,12 @@ public final class ScheduleLedger: Sendable {
                     return EditionRecord(
                         schedule: row["schedule"], periodKey: row["period_key"], edition: row["edition"],
                         version: row["version"],
-                        startDay: CalendarDay(iso: row["start_day"] as String)!,
-                        endDay: CalendarDay(iso: row["end_day"] as String)!,
-                        start: ISOTime.parse(row["period_start"])!, end: ISOTime.parse(row["period_end"])!,
+                        startDay: CalendarDay(dayNumber: row["start_day"]), endDay: CalendarDay(dayNumber: row["end_day"]),
+                        start: Self.instant(row["period_start"]), end: Self.instant(row["period_end"]),
                         inputDigest: row["input_digest"],
                         readouts: withReadouts ? try JSONDecoder().decode([ReadoutRef].self, from: Data((row["readouts"] as String).utf8)) : [],
                         readoutCount: row["readout_count"],
-                        files: files[key] ?? [], producedAt: ISOTime.parse(row["produced_at"])!,
+                        files: files[key] ?? [], producedAt: Self.instant(row["produced_at"]),
                         runID: row["run_id"], reason: row["reason"])
                 }
             }
@@ -199,9 +204,9 @@ public final class ScheduleLedger: Sendable {
                     INSERT INTO edition (schedule, period_key, edition, version, start_day, end_day,
                       period_start, period_end, input_digest, readouts, readout_count, produced_at, run_id, reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [e.schedule, e.periodKey, e.edition, e.version, e.startDay.description,
-                                     e.endDay.description, ISOTime.string(e.start), ISOTime.string(e.end),
-                                     e.inputDigest, readouts, e.readouts.count, ISOTime.string(e.producedAt),
+                    """, arguments: [e.schedule, e.periodKey, e.edition, e.version, e.startDay.dayNumber,
+                                     e.endDay.dayNumber, Self.seconds(e.start), Self.seconds(e.end),
+                                     e.inputDigest, readouts, e.readouts.count, Self.seconds(e.producedAt),
                                      e.runID, e.reason])
                 for f in e.files {
                     try db.execute(sql: """
@@ -225,7 +230,7 @@ public final class ScheduleLedger: Sendable {
                     INSERT OR REPLACE INTO attempt (schedule, period_key, edition, run_id, files, state, message, started_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [a.schedule, a.periodKey, a.edition, a.runID, files, a.state.rawValue,
-                                     a.message, ISOTime.string(a.startedAt)])
+                                     a.message, Self.seconds(a.startedAt)])
             }
         }
     }
@@ -248,7 +253,7 @@ public final class ScheduleLedger: Sendable {
                                   edition: row["edition"],
                                   files: try JSONDecoder().decode([PendingFile].self, from: Data((row["files"] as String).utf8)),
                                   state: AttemptRecord.State(rawValue: row["state"]) ?? .failed,
-                                  message: row["message"], startedAt: ISOTime.parse(row["started_at"]) ?? Date())
+                                  message: row["message"], startedAt: Self.instant(row["started_at"]))
                 }
             }
         }
@@ -264,7 +269,8 @@ public final class ScheduleLedger: Sendable {
                 let rows = try Row.fetchCursor(db, sql: "SELECT content_hash, meeting_date FROM extraction_cache WHERE extractor = ?",
                                                arguments: [extractor])
                 while let row = try rows.next() {
-                    out[row[0] as String] = (row[1] as String?).flatMap { LedgerDay.parse($0) }
+                    // `.some(nil)`: an undated readout is cached too; a plain nil would drop its key.
+                    out[row[0] as String] = .some((row[1] as Int?).map(CalendarDay.init(dayNumber:)))
                 }
                 return out
             }
@@ -292,14 +298,14 @@ public final class ScheduleLedger: Sendable {
     }
 
     public func storeCache(_ entries: [(hash: String, date: CalendarDay?, result: Data)], extractor: String, at: Date) throws {
-        let time = ISOTime.string(at)
+        let time = Self.seconds(at)
         try guarded {
             try db.write { db in
                 for e in entries {
                     try db.execute(sql: """
                         INSERT OR REPLACE INTO extraction_cache (content_hash, extractor, meeting_date, result, created_at)
                         VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [e.hash, extractor, e.date?.description, e.result, time])
+                        """, arguments: [e.hash, extractor, e.date?.dayNumber, e.result, time])
                 }
             }
         }

@@ -131,7 +131,7 @@ public struct CorpusSnapshot: Sendable {
             }
             let entries = results.values.compactMap { $0 }
             try ledger.storeCache(entries, extractor: analyzer.cacheKey, at: now)
-            for e in entries { dates[e.hash] = e.date }
+            for e in entries { dates[e.hash] = .some(e.date) }
             if uncached.count > batch { log("  extracted \(min(uncached.count, start + batch))/\(uncached.count)") }
         }
         return dates
