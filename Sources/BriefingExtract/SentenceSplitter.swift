@@ -34,6 +34,7 @@ public enum SentenceSplitter {
         var section: String?
         var paragraph = 0
         var pending: (text: String, line: Int, prefix: String?)?
+        var lastLine = ""
         func flushPending() {
             guard let p = pending else { return }
             for (s, _) in splitText(p.text) {
@@ -54,21 +55,32 @@ public enum SentenceSplitter {
                     prefix = speaker
                     text = rest
                 }
-                // A line that starts lower-case continues a sentence the previous line left open.
-                if var p = pending, prefix == nil, line.marker == nil, let f = text.first, f.isLowercase,
-                   !endsClosed(p.text) {
+                // A line that starts lower-case continues a sentence the previous line left open;
+                // so does any line after one cut at a fixed width mid-sentence, as wire copy is
+                // ("Japanese Prime Minister Yoshihide / Suga said ...").
+                if var p = pending, prefix == nil, line.marker == nil, let f = text.first, !endsClosed(p.text),
+                   f.isLowercase || (hardWrapped(lastLine) && (f.isUppercase || f.isNumber)) {
                     p.text += " " + text
                     pending = p
+                    lastLine = text
                     continue
                 }
                 flushPending()
                 pending = (text, line.number, prefix)
+                lastLine = text
             default:
                 continue
             }
         }
         flushPending()
         return out
+    }
+
+    /// A line cut at a fixed width in the middle of a sentence: long, ending in a word or a comma.
+    static func hardWrapped(_ s: String) -> Bool {
+        let n = s.utf8.count
+        guard n >= 40, n <= 90, let l = s.last else { return false }
+        return l.isLetter || l.isNumber || l == ","
     }
 
     static func endsClosed(_ s: String) -> Bool {

@@ -8,6 +8,9 @@ enum LineClassifier {
         var seenProse = false
         /// A title, heading or running text line has been placed.
         var placedText = false
+        // The previous line was running text cut at a fixed width mid-sentence (wire copy): the
+        // next is its continuation, not a heading.
+        var continuesWrappedProse = false
         var inReferences = false
         for r in raw {
             var text = trim(Substring(r.text))
@@ -28,6 +31,8 @@ enum LineClassifier {
                 text = rest
             }
             if text.isEmpty { continue }
+            let afterWrappedProse = continuesWrappedProse
+            continuesWrappedProse = false
             let line = String(text)
             let words = wordCount(text)
             let terminal = endsSentence(text)
@@ -65,7 +70,9 @@ enum LineClassifier {
             // sentence case ("Leaders hold online talks").
             let longTitle = !seenProse && !terminal && !hasSpeakerPrefix(line)
                 && (words <= 24 && capitalizedShare(text) >= 0.5 || !placedText && words <= 14 && words >= 3)
-            if headingShape || longTitle || (heading && words <= 20) {
+            // A wire story's lead ("TOKYO, Sept 20 (Reuters) - Japanese Prime Minister ...") is
+            // text however it is wrapped.
+            if headingShape || longTitle || (heading && words <= 20), !isNewsLead(line), !afterWrappedProse {
                 out.append(SourceLine(text: line, number: r.number, role: seenProse ? .heading : .title, marker: marker))
                 placedText = true
                 continue
@@ -77,9 +84,24 @@ enum LineClassifier {
             seenProse = true
             placedText = true
             out.append(SourceLine(text: line, number: r.number, role: .prose, marker: marker))
+            continuesWrappedProse = marker == nil && !terminal && (40...90).contains(line.utf8.count)
         }
         return out
     }
+
+    /// "TOKYO, Sept 20 (Reuters) -", "WASHINGTON, March 4 —": a place in capitals, a comma and a month.
+    static func isNewsLead(_ s: String) -> Bool {
+        guard let comma = s.utf8.prefix(40).firstIndex(of: 0x2C) else { return false }
+        let place = s[..<comma]
+        guard place.utf8.count >= 3, place.unicodeScalars.allSatisfy({ ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == " " || $0 == "." }) else {
+            return false
+        }
+        let rest = s[s.index(after: comma)...].drop(while: { $0 == " " })
+        let month = rest.prefix { $0.isLetter }.lowercased()
+        return month.count >= 3 && monthPrefixes.contains { month.hasPrefix($0) }
+    }
+
+    static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func trim(_ s: Substring) -> Substring {
         // Most lines start and end with a visible ASCII character: nothing to trim, decided

@@ -34,4 +34,18 @@ import Testing
         let (m, _) = try extract(text)
         #expect(m.participants.map(\.name) == ["Fumio Kishida"])
     }
+
+    @Test func wireCopyCutAtAFixedWidthIsOneText() throws {
+        let text = """
+        LONDON, Feb 3 (Wire) - British Foreign Secretary David Lammy and
+        U.S. Secretary of State Marco Rubio held talks by telephone on
+        Monday, the Foreign Office said.
+        Lammy told reporters the two had agreed to keep in close contact
+        on Ukraine.
+        """
+        let m = try extract(text, manifest: Manifest.Entry(date: CalendarDay(year: 2025, month: 2, day: 3), place: nil, kind: nil, line: 1)).0
+        #expect(m.participants.map(\.name).contains("Marco Rubio"))
+        #expect(m.kinds == ["telephone talk"])
+        #expect(m.statementCount == 2)
+    }
 }
