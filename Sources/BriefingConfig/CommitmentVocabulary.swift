@@ -31,13 +31,15 @@ public struct CommitmentVocabulary: Sendable {
     /// Objects that make a cue a feeling or an assessment, not an undertaking ("reiterated his
     /// shock", "reiterated his thanks", "agreed on the huge strength of the relationship").
     public var nonActionObjects: [String] = []
+    /// Verbs that open a bulleted undertaking of a joint statement ("• Continue to ...").
+    public var listVerbs: [String] = []
     /// A thread with no occurrence in this many of the latest meetings has lapsed.
     public var lapseAfterMeetings: Int
 
     public static func load(_ root: YAMLNode) throws(ConfigurationError) -> CommitmentVocabulary {
         try root.allowOnly(["verbs", "needs_action_in_clause", "not_after", "shared_view", "intention_nouns",
                             "desires", "modals", "stative_verbs", "transparent", "talk_words", "negations",
-                            "attitude_objects", "non_action_objects", "threads"])
+                            "attitude_objects", "non_action_objects", "list_verbs", "threads"])
         var verbs: [Int: [String]] = [:]
         for (key, value) in try root.required("verbs").entries() {
             guard let s = Int(key), (2...4).contains(s) else {
@@ -71,6 +73,7 @@ public struct CommitmentVocabulary: Sendable {
             attitudeObjects: try root["attitude_objects"]?.strings() ?? [],
             lapseAfterMeetings: lapse)
         v.nonActionObjects = try root["non_action_objects"]?.strings() ?? []
+        v.listVerbs = try root["list_verbs"]?.strings() ?? []
         return v
     }
 }

@@ -72,6 +72,7 @@ final class CommitmentDetector: Sendable {
     private let negations: PhraseMatcher<Bool>
     private let attitude: PhraseMatcher<Bool>
     private let nonActionObjects: Set<String>
+    private let listVerbs: Set<String>
 
     static let determiners: Set<String> = ["his", "her", "their", "its", "our", "my", "the", "a", "an"]
     static let adjectives: Set<String> = ["strong", "firm", "resolute", "unwavering", "steadfast", "continued",
@@ -116,6 +117,7 @@ final class CommitmentDetector: Sendable {
         negations = matcher(v.negations)
         attitude = matcher(v.attitudeObjects)
         nonActionObjects = Set(v.nonActionObjects.map { Tokenizer.fold($0.lowercased()) })
+        listVerbs = Set(v.listVerbs.map { $0.lowercased() })
     }
 
     /// - Parameter actorOf: resolves who a candidate's subject is.
@@ -216,6 +218,15 @@ final class CommitmentDetector: Sendable {
             if CommitmentDetector.coordinators.contains(w) { break }
         }
         return i
+    }
+
+    /// A bulleted item that opens with an undertaking's verb ("Continue coordinating closely
+    /// with ...", "Reaffirm the commitment to ..."): its strength and cue.
+    func listItemCue(_ toks: [Token]) -> (Commitment.Strength, String)? {
+        guard let first = toks.first, first.capitalized, listVerbs.contains(first.lower), toks.count >= 4,
+              !talkFollows(toks, from: 1) else { return nil }
+        let s = verbStrength[first.lower + "ed"] ?? verbStrength[first.lower + "d"] ?? 1
+        return (Commitment.Strength(rawValue: min(s, 3)) ?? .sharedView, first.lower)
     }
 
     // MARK: - Candidates
@@ -519,6 +530,12 @@ final class CommitmentDetector: Sendable {
         }
         guard let m = desires.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
+        // "Japan continues to ...": an ongoing act of a party named right before it, not a state
+        // of things ("the situation continues to deteriorate").
+        if toks[i].lower.hasPrefix("continue"), i == 0 || !(toks[i - 1].capitalized || MentionFinder.pronouns.contains(toks[i - 1].lower)
+            || ["countries", "sides", "governments", "leaders", "ministers", "both", "also", "will"].contains(toks[i - 1].lower)) {
+            return nil
+        }
         // "looked forward to the summit": an event to come, not an act of the party's.
         if toks[m.end - 1].lower == "to", toks[m.end - 2].lower == "forward", m.end < toks.count,
            CommitmentDetector.determiners.contains(toks[m.end].lower) || toks[m.end].possessive {

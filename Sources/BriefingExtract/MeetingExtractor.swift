@@ -394,6 +394,23 @@ public final class MeetingExtractor: Sendable {
             let detected = detector.detect(p.tokens) { c in
                 speakers.actor(for: c, tokens: p.tokens, mentions: ms, gistSpeaker: gist)
             }
+            // A joint statement's bulleted undertaking ("• Continue coordinating closely with ...")
+            // is the side's its section names, else both sides'.
+            if detected.isEmpty, p.sentence.listItem, let (strength, cue) = detector.listItemCue(p.tokens) {
+                var sectionSides = Set<String>()
+                if let section = p.sentence.section {
+                    var b = Array(section.utf8)
+                    let toks = lexicon.tokens(&b)
+                    for m in mentions.otherMentions(toks, bytes: b) { if case .side(let s) = m.kind { sectionSides.insert(s) } }
+                }
+                var segTopics = found
+                if segTopics.isEmpty, let s = p.sentence.section { segTopics = sectionTopics[s] ?? [] }
+                let concepts = topics.concepts(in: p.tokens, text: p.bytes, range: 0..<p.tokens.count, preferring: segTopics)
+                let text = Self.tidySegment(p.sentence.text)
+                commitments.append(Commitment(text: text, clause: text, actor: sectionSides.count == 1 ? sectionSides.first! : "both",
+                                              strength: strength, cue: cue, topics: sharedList(segTopics.map { topics.topicIDs[$0] }),
+                                              concepts: sharedList(concepts), file: readout.file, line: p.sentence.line))
+            }
             for (k, d) in detected.enumerated() {
                 let endTok = k + 1 < detected.count ? detected[k + 1].segmentStart : p.tokens.count
                 let startByte = d.segmentStart == 0 ? 0 : p.tokens[d.segmentStart].start

@@ -11,6 +11,8 @@ public struct Sentence: Sendable {
     public var speakerPrefix: String?
     /// Index of the paragraph (source line) in the readout, for "opening paragraph" rules.
     public var paragraph: Int
+    /// The sentence is (or starts) an item of a bulleted list.
+    public var listItem = false
 }
 
 /// Splits running text into sentences. Survives "U.S.", "Mr.", "a.m.", "Nov. 6", decimals,
@@ -33,12 +35,14 @@ public enum SentenceSplitter {
         var out: [Sentence] = []
         var section: String?
         var paragraph = 0
-        var pending: (text: String, line: Int, prefix: String?)?
+        var pending: (text: String, line: Int, prefix: String?, bullet: Bool)?
         var lastLine = ""
         func flushPending() {
             guard let p = pending else { return }
-            for (s, _) in splitText(p.text) {
-                out.append(Sentence(text: s, line: p.line, section: section, speakerPrefix: p.prefix, paragraph: paragraph))
+            for (k, (s, _)) in splitText(p.text).enumerated() {
+                var sentence = Sentence(text: s, line: p.line, section: section, speakerPrefix: p.prefix, paragraph: paragraph)
+                sentence.listItem = p.bullet && k == 0
+                out.append(sentence)
             }
             paragraph += 1
             pending = nil
@@ -66,7 +70,7 @@ public enum SentenceSplitter {
                     continue
                 }
                 flushPending()
-                pending = (text, line.number, prefix)
+                pending = (text, line.number, prefix, line.bullet)
                 lastLine = text
             default:
                 continue

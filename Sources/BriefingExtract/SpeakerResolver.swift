@@ -156,6 +156,10 @@ struct SpeakerResolver {
 
     /// Who a commitment cue's subject is: the mention right before it (skipping adverbs and
     /// auxiliaries), an intent noun's owner, else the sentence's subject.
+    /// Plurals that name the pair when the two sides qualify them ("the UK and US governments").
+    static let pairNouns: Set<String> = ["governments", "sides", "countries", "nations", "teams", "officials", "militaries",
+                                        "delegations", "forces", "administrations"]
+
     func actor(for c: CommitmentDetector.Candidate, tokens toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> Actor {
         // "shared recognition with Mr. Xi Jinping that ...", "agreed with North Korea": a
         // commitment made with a third party is not one of this relationship.
@@ -180,6 +184,12 @@ struct SpeakerResolver {
         var j = c.subjectBefore - 1
         while j >= 0, SpeakerResolver.skippable.contains(toks[j].lower) { j -= 1 }
         if j >= 0, let m = mentions.last(where: { $0.end == j + 1 }) {
+            return actor(of: m, toks: toks, mentions: mentions, gistSpeaker: gistSpeaker)
+        }
+        // "the UK and US governments will", "the Japanese and American sides": the sides as
+        // adjectives before a plural of the pair.
+        if j >= 1, SpeakerResolver.pairNouns.contains(toks[j].lower),
+           let m = mentions.last(where: { $0.end == j }) {
             return actor(of: m, toks: toks, mentions: mentions, gistSpeaker: gistSpeaker)
         }
         if c.kind == .modal {

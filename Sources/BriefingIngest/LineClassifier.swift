@@ -83,7 +83,7 @@ enum LineClassifier {
             }
             seenProse = true
             placedText = true
-            out.append(SourceLine(text: line, number: r.number, role: .prose, marker: marker))
+            out.append(SourceLine(text: line, number: r.number, role: .prose, marker: marker, bullet: bullet))
             continuesWrappedProse = marker == nil && !terminal && (40...90).contains(line.utf8.count)
         }
         return out

@@ -20,11 +20,14 @@ public struct SourceLine: Sendable, Hashable {
     public var role: Role
     /// The list or section number the line started with ("1.", "(2)"), if any.
     public var marker: String?
+    /// The line was an item of a bulleted list ("• Continue to ...").
+    public var bullet = false
 
-    public init(text: String, number: Int, role: Role, marker: String? = nil) {
+    public init(text: String, number: Int, role: Role, marker: String? = nil, bullet: Bool = false) {
         self.text = text
         self.number = number
         self.role = role
         self.marker = marker
+        self.bullet = bullet
     }
 }

@@ -72,6 +72,9 @@ import Testing
         Case("The two leaders looked forward to the summit which will take place in June.", []),
         Case("Prime Minister Abe said Japan wants to see the other parties implement their commitments.", []),
         Case("Japan signs the agreement with the United States today.", [(4, "japan")]),
+        Case("The United States continues to implement its rebalance to the region.", [(1, "us")]),
+        Case("The situation in the region continues to deteriorate.", []),
+        Case("The Japanese and American governments will continue to support the process.", [(1, "both")]),
         Case("The White House announced on Tuesday that President Trump would attend the summit.", []),
         Case("The two leaders reaffirmed Ukraine's right to defend itself.", []),
         Case("As agreed at the previous summit, the two leaders exchanged views on trade.", []),
@@ -115,5 +118,28 @@ import Testing
         let found = try commitments("They confirmed the importance of dialogue with the Chinese government and agreed on the importance of China's role.")
         #expect(found.count == 1)
         #expect(found.first?.strength == .confirmed)
+    }
+
+    @Test func aJointStatementsBulletedUndertakingsAreTheirSectionsSide() throws {
+        let text = """
+        Japan-U.S. Security Consultative Committee
+        March 9, 2018
+        On March 9, Foreign Minister Taro Kono and Minister of Defense Itsunori Onodera held the Security Consultative Committee with Secretary of State Rex Tillerson and Secretary of Defense James Mattis in Washington.
+
+        (1) Japan's defense policy
+
+          • Continue strengthening its defense capabilities in close coordination with the United States.
+          • Reaffirm the importance of the Alliance for regional peace.
+
+        (2) The Alliance
+
+          • Deepen cooperation on missile defense and cyber security.
+          • The situation remains severe
+        """
+        let m = try extract(text).0
+        let items = m.commitments.filter { $0.line >= 7 }
+        #expect(items.map(\.actor) == ["japan", "japan", "both"], "\(items.map { ($0.text, $0.actor) })")
+        #expect(items.map(\.strength.rawValue) == [1, 2, 1])
+        #expect(items.first?.topics.contains("alliance-defense") == true)
     }
 }
