@@ -121,8 +121,9 @@ final class CommitmentDetector: Sendable {
     }
 
     /// - Parameter actorOf: resolves who a candidate's subject is.
-    func detect(_ toks: [Token], actorOf: (Candidate) -> Actor) -> [Found] {
-        let candidates = findCandidates(toks)
+    /// - Parameter text: the sentence's bytes, which the tokens index.
+    func detect(_ toks: [Token], text: [UInt8] = [], actorOf: (Candidate) -> Actor) -> [Found] {
+        let candidates = findCandidates(toks, text: text)
         var found: [Found] = []
         var lastCueEnd = -1
         // A cue made with a third party still owns its clause: "shared recognition with Mr. Xi
@@ -231,7 +232,7 @@ final class CommitmentDetector: Sendable {
 
     // MARK: - Candidates
 
-    func findCandidates(_ toks: [Token]) -> [Candidate] {
+    func findCandidates(_ toks: [Token], text: [UInt8] = []) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
         // After "announced Thursday that", what someone "would" do is the news being reported.
@@ -239,7 +240,9 @@ final class CommitmentDetector: Sendable {
         // After "called on North Korea to", intents and plans are what is asked of another.
         var inDemand = false
         while i < toks.count {
-            if let c = verbCue(toks, i) ?? sharedViewCue(toks, i) ?? (inDemand ? nil : intentionCue(toks, i))
+            // "a Senate-confirmed Ambassador": a cue word inside a hyphenated adjective.
+            let hyphenated = toks[i].start > 0 && toks[i].start <= text.count && text[toks[i].start - 1] == 0x2D
+            if let c = (hyphenated ? nil : verbCue(toks, i)) ?? sharedViewCue(toks, i) ?? (inDemand ? nil : intentionCue(toks, i))
                 ?? (inDemand ? nil : desireCue(toks, i)) ?? (inReport || inDemand ? nil : modalCue(toks, i)) {
                 out.append(c)
                 inDemand = false

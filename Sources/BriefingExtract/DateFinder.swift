@@ -47,6 +47,18 @@ public enum DateFinder {
                 i += 3
                 continue
             }
+            // Numbers: "12/11/2021" (month first, as U.S. pages write it, unless the first is over
+            // 12), three number words joined by single separators.
+            if i + 2 < toks.count, let a = Int(t.lower), let b = Int(toks[i + 1].lower), t.lower.utf8.count <= 2,
+               toks[i + 1].lower.utf8.count <= 2, let y = yearNumber(toks[i + 2].lower),
+               toks[i + 1].start == t.end + 1, toks[i + 2].start == toks[i + 1].end + 1 {
+                let (m, d) = a <= 12 ? (a, b) : (b, a)
+                if CalendarDay(year: y, month: m, day: d) != nil {
+                    out.append(WrittenDate(year: y, month: m, day: d))
+                    i += 3
+                    continue
+                }
+            }
             // Both orders need a number starting one of the two words; test that before hashing.
             guard let f0 = t.lower.utf8.first else { i += 1; continue }
             let startsDigit = f0 >= 0x30 && f0 <= 0x39
@@ -84,6 +96,8 @@ public enum DateFinder {
         for (i, t) in toks.enumerated() where t.capitalized {
             guard let w = weekdays.firstIndex(of: t.lower) else { continue }
             if i > 0, ["next", "coming", "until", "by", "before", "this"].contains(toks[i - 1].lower) { continue }
+            // "for the first time since he became President on Tuesday": another event's day.
+            if toks[max(0, i - 8)..<i].contains(where: { ["since", "after", "before", "until"].contains($0.lower) }) { continue }
             return w
         }
         return nil

@@ -391,7 +391,7 @@ public final class MeetingExtractor: Sendable {
                 var b = Array(section.utf8)
                 sectionTopics[section] = topics.topics(in: lexicon.tokens(&b), text: b)
             }
-            let detected = detector.detect(p.tokens) { c in
+            let detected = detector.detect(p.tokens, text: p.bytes) { c in
                 speakers.actor(for: c, tokens: p.tokens, mentions: ms, gistSpeaker: gist)
             }
             // A joint statement's bulleted undertaking ("• Continue coordinating closely with ...")

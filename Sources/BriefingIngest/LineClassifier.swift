@@ -58,7 +58,7 @@ enum LineClassifier {
                 out.append(SourceLine(text: line, number: r.number, role: .noise, marker: marker))
                 continue
             }
-            if words <= 8, looksLikeDate(line) {
+            if words <= 8, looksLikeDate(line) || startsWithNumericDate(line) {
                 out.append(SourceLine(text: line, number: r.number, role: .dateline, marker: marker))
                 continue
             }
@@ -99,6 +99,15 @@ enum LineClassifier {
         let rest = s[s.index(after: comma)...].drop(while: { $0 == " " })
         let month = rest.prefix { $0.isLetter }.lowercased()
         return month.count >= 3 && monthPrefixes.contains { month.hasPrefix($0) }
+    }
+
+    /// "12/11/2021 08:57 AM EST", "2021-12-11": a line that opens with a date in numbers.
+    static func startsWithNumericDate(_ s: String) -> Bool {
+        let first = s.utf8.prefix { $0 != 0x20 }
+        let parts = first.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return false }
+        let lengths = parts.map { $0.count }
+        return lengths == [4, 2, 2] || (lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2)
     }
 
     static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

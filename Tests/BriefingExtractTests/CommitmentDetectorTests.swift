@@ -74,6 +74,7 @@ import Testing
         Case("Japan signs the agreement with the United States today.", [(4, "japan")]),
         Case("The United States continues to implement its rebalance to the region.", [(1, "us")]),
         Case("The situation in the region continues to deteriorate.", []),
+        Case("Prime Minister Abe noted the need to have a Senate-confirmed ambassador in place.", []),
         Case("The Japanese and American governments will continue to support the process.", [(1, "both")]),
         Case("The White House announced on Tuesday that President Trump would attend the summit.", []),
         Case("The two leaders reaffirmed Ukraine's right to defend itself.", []),

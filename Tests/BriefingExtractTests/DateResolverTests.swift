@@ -91,4 +91,15 @@ import Testing
         let text = "WASHINGTON, March 4, 2021 -- Secretary of State Antony Blinken met Foreign Minister Toshimitsu Motegi on Tuesday, officials said. The two agreed to coordinate closely.\n"
         #expect(try extract(text).0.date?.description == "2021-03-02")
     }
+
+    @Test func aPageDatedInNumbersDatesAYesterday() throws {
+        // A State Department page dated month first, reposted under an agency's header.
+        let text = "(Agency) Press release of the Department. You are subscribed to updates.\n\n12/11/2021 08:57 AM EST\n\nSecretary of State Antony J. Blinken met yesterday with Foreign Minister Yoshimasa Hayashi in Liverpool. They agreed to coordinate closely.\n"
+        #expect(try extract(text).0.date?.description == "2021-12-10")
+    }
+
+    @Test func aWeekdayInAnotherEventsClauseDoesNotDateTheMeeting() throws {
+        let text = "Page last updated at 18:07 GMT, Friday, 23 January 2009\n\nPrime Minister Taro Aso has spoken to President Barack Obama for the first time since he took office on Tuesday. The two leaders agreed to cooperate closely.\n"
+        #expect(try extract(text).0.date?.description == "2009-01-23")
+    }
 }
