@@ -359,6 +359,8 @@ public final class MeetingExtractor: Sendable {
             ?? lead.first.flatMap { facts.place(parsed[$0].tokens, bytes: parsed[$0].bytes, datelineOnly: true) }
             // A headline that says where ("At White House, Bush and Blair ...", "Talks at Chequers").
             ?? (remote ? nil : titleTokens.lazy.compactMap { self.facts.place($0.tokens, bytes: $0.bytes, knownOnly: true) }.first)
+            // News copy's arrival of the visitor ("Obama arrived at Tokyo's Haneda airport").
+            ?? (remote ? nil : parsed.lazy.compactMap { self.facts.arrivalPlace($0.tokens, bytes: $0.bytes) }.first)
         if kinds.isEmpty {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
                                     "the kind of meeting is not stated in the title or opening; add `kind:` to the manifest"))

@@ -191,6 +191,16 @@ final class MeetingFacts: Sendable {
         return nil
     }
 
+    /// "arrived in Tokyo", "arrived at Tokyo's Haneda airport", "landed in London": a known place.
+    func arrivalPlace(_ toks: [Token], bytes: [UInt8]) -> String? {
+        for (i, t) in toks.enumerated() where (t.lower == "arrived" || t.lower == "landed") && i + 2 < toks.count {
+            guard ["in", "at"].contains(toks[i + 1].lower) else { continue }
+            let j = toks[i + 2].lower == "the" ? i + 3 : i + 2
+            if let m = places.match(at: j, in: toks, text: bytes) { return m.value }
+        }
+        return nil
+    }
+
     private func isPlaceContext(_ toks: [Token], _ i: Int) -> Bool {
         var j = i - 1
         if j >= 0, toks[j].lower == "the" { j -= 1 }

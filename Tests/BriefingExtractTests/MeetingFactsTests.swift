@@ -24,4 +24,9 @@ import Testing
         let text = "Japan-U.S. Summit Telephone Talk\nMay 23, 2022\nOn May 23, Prime Minister Fumio Kishida held a telephone talk with President Joseph R. Biden, who is visiting Seoul. They agreed to cooperate.\n"
         #expect(try extract(text).0.place == nil)
     }
+
+    @Test func newsCopysArrivalGivesThePlace() throws {
+        let text = "Abe, Trump vow closer ties\nNovember 6, 2017\nPrime Minister Shinzo Abe and President Donald Trump agreed Monday to deepen the alliance.\nThe two leaders held talks for about two hours.\nTrump arrived at Tokyo's Haneda airport on Sunday for his first visit to Asia as president.\n"
+        #expect(try extract(text).0.place == "Tokyo")
+    }
 }
