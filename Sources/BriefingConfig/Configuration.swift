@@ -14,8 +14,6 @@ public struct Configuration: Sendable {
     /// The folder it came from (for messages).
     public var folder: String
 
-    /// The pack `analyze` and the render commands use when none is named.
-    public static let defaultRelationship = "japan-us"
 
     public init(taxonomy: Taxonomy, people: PeopleRegistry, relationship: Relationship,
                 meetings: MeetingVocabulary, commitments: CommitmentVocabulary, names: NameVocabulary, folder: String) {
@@ -35,6 +33,24 @@ public struct Configuration: Sendable {
         return names.filter {
             FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("relationship.yaml").path)
         }.sorted()
+    }
+
+    /// The pack used when none is named: the one whose relationship.yaml says `default: true`,
+    /// or the only one.
+    public static func defaultRelationship(in layoutsFolder: URL) throws(ConfigurationError) -> String {
+        let packs = relationships(in: layoutsFolder)
+        let dir = layoutsFolder.appendingPathComponent("relationships")
+        let marked = packs.filter { name in
+            let url = dir.appendingPathComponent(name).appendingPathComponent("relationship.yaml")
+            guard let text = try? YAMLNode.readFile(url.path, what: "layout file"),
+                  let root = try? YAMLNode.parse(text, file: url.path) else { return false }
+            return (try? root["default"]?.bool()) == true
+        }
+        if marked.count == 1 { return marked[0] }
+        if packs.count == 1 { return packs[0] }
+        throw ConfigurationError(file: dir.path, line: nil, key: nil,
+                                 packs.isEmpty ? "no relationship packs here (relationships/NAME/relationship.yaml)"
+                                               : "name a relationship with --relationship (\(packs.joined(separator: ", "))), or mark one `default: true`")
     }
 
     /// Loads and validates every file; the first unusable one throws with its file, key and line.
@@ -70,7 +86,7 @@ public struct Configuration: Sendable {
             packFolder = layoutsFolder
             packID = layoutsFolder.lastPathComponent
         } else {
-            packID = name ?? defaultRelationship
+            if let name { packID = name } else { packID = try defaultRelationship(in: layoutsFolder) }
             packFolder = layoutsFolder.appendingPathComponent("relationships").appendingPathComponent(packID)
             guard FileManager.default.fileExists(atPath: packFolder.appendingPathComponent("relationship.yaml").path) else {
                 let known = relationships(in: layoutsFolder)

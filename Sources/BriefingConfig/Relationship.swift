@@ -41,7 +41,7 @@ public struct Relationship: Sendable {
     }
 
     public static func load(_ root: YAMLNode, id: String) throws(ConfigurationError) -> Relationship {
-        try root.allowOnly(["title", "label", "book_title", "brief_title", "people", "sides", "others"])
+        try root.allowOnly(["title", "label", "book_title", "brief_title", "people", "sides", "others", "default"])
         var sides: [Side] = []
         for item in try root.required("sides").items() {
             try item.allowOnly(["id", "label", "country", "names", "titles"])

@@ -374,8 +374,8 @@ enum LineClassifier {
                                           "share this", "share this article", "advertisement", "read more",
                                           "subscribe", "sign in", "log in", "more", "top", "next", "previous",
                                           "related", "comments", "share on facebook", "share on twitter",
-                                          "most read", "most popular", "skip to main content", "japanese",
-                                          "english", "日本語"]
+                                          "most read", "most popular", "skip to main content", "english", "français",
+                                          "español", "deutsch", "日本語", "中文", "한국어", "русский"]
 
     /// Over the lower-cased bytes of a line.
     static func isAttribution(_ l: UnsafeBufferPointer<UInt8>) -> Bool {

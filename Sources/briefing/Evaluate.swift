@@ -36,7 +36,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The layouts folder: shared rules, people registries and relationship packs.", valueName: "dir"))
     var layouts: String = "layouts"
 
-    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default japan-us).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default: the pack marked `default: true`).", valueName: "name"))
     var relationship: String?
 
     @Flag(name: .long, help: "List each miss and false alarm as path:line: field missed|false alarm: what.")

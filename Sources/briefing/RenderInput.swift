@@ -17,7 +17,7 @@ struct RenderInputOptions: ParsableArguments {
     var layouts: String = "layouts"
 
     @Option(name: .long, help: ArgumentHelp(
-        "The relationship pack to extract with, or to name the sides by (default: the analysis's own, else japan-us).",
+        "The relationship pack to extract with, or to name the sides by (default: the analysis's own, else the default pack).",
         valueName: "name"))
     var relationship: String?
 

@@ -36,7 +36,7 @@ struct ScheduleFolders: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder with schedules.yaml and the extraction configuration.", valueName: "dir"))
     var layouts = "layouts"
 
-    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default japan-us).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The relationship pack (layouts/relationships/NAME; default: the pack marked `default: true`).", valueName: "name"))
     var relationship: String?
 
     @Option(name: .long, help: ArgumentHelp("Where reports and the ledger (.briefing/ledger.sqlite) go.", valueName: "dir"))
