@@ -41,9 +41,16 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are
     /// skipped; so are names that are not valid UTF-8, which a URL cannot hold (`analyze`
-    /// reads those by their bytes).
+    /// reads those by their bytes; `readoutURLs` names them).
     public func readoutFiles(in folder: URL) throws -> [URL] {
-        try readoutNames(in: folder).filter { $0.raw == nil }.map { folder.appendingPathComponent($0.display, isDirectory: false) }
+        try readoutURLs(in: folder).urls
+    }
+
+    /// The readout files a URL can name, and the names (escaped) of those it cannot.
+    public func readoutURLs(in folder: URL) throws -> (urls: [URL], unnamed: [String]) {
+        let names = try readoutNames(in: folder)
+        return (names.filter { $0.raw == nil }.map { folder.appendingPathComponent($0.display, isDirectory: false) },
+                names.filter { $0.raw != nil }.map(\.display))
     }
 
     /// The names of the readout files in a folder, sorted. (Names, not URLs: a URL weighs a few

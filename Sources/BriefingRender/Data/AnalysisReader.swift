@@ -31,6 +31,12 @@ public enum AnalysisReader {
         do {
             analysis = try read(data, full: full)
         } catch let fast {
+            // Cut short (the reader ran off the end): no decoder can read it, and the canonical
+            // one would take seconds on a large file to say so.
+            if let e = fast as? JSONPullError, e.offset >= data.count {
+                throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: e.offset, in: data), kind: .invalid,
+                                        "the analysis ends early (\(e.what) at byte \(e.offset), the end of the file): it was cut short; write it again with `briefing analyze --json`")
+            }
             do {
                 analysis = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
             } catch {
