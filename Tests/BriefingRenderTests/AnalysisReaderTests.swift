@@ -118,6 +118,30 @@ extension RenderSuite {
         }
     }
 
+    /// "é" precomposed ends with "e\u{301}" as Characters but not as bytes: such a clause is
+    /// no byte suffix of its text, so the whole text is kept, and reading it cannot trap.
+    @Test func aClauseEqualOnlyUpToCanonicalEquivalenceIsTheWholeText() throws {
+        let c = Commitment(text: "The leaders agreed to meet in Orl\u{E9}", clause: "e\u{301}", actor: "both", strength: .agreed,
+                           cue: "agreed", topics: [], concepts: [], file: "x.txt", line: 1)
+        #expect(c.clause == c.text)
+        #expect(c.clauseOffset == 0)
+        let d = Commitment(text: "They agreed to meet.", clause: "agreed to meet.", actor: "both", strength: .agreed,
+                           cue: "agreed", topics: [], concepts: [], file: "x.txt", line: 1)
+        #expect(d.clause == "agreed to meet.")
+    }
+
+    @Test func surrogateEscapesPairOrBecomeReplacementCharacters() throws {
+        func read(_ escaped: String) throws -> String {
+            let json = "{\"generator\": \"\(escaped)\", \"summary\": {}}"
+            return try AnalysisReader.read(Data(json.utf8)).generator
+        }
+        #expect(try read("\\ud83d\\ude00") == "\u{1F600}")
+        #expect(try read("\\ud800\\u0041") == "\u{FFFD}A")
+        #expect(try read("\\ud800\\ud800\\udc00") == "\u{FFFD}\u{10000}")
+        #expect(try read("\\udc00x") == "\u{FFFD}x")
+        #expect(try read("a\\ud800") == "a\u{FFFD}")
+    }
+
     @Test func hostileValuesAndNestingAreRefusedByName() {
         func error(_ json: String) -> String? {
             do { _ = try AnalysisReader.decode(Data(json.utf8), file: "a.json"); return nil } catch { return error.description }
