@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh seeds                 # seed corpora from the project's fixtures
 #   scripts/fuzz.sh run [target ...]      # each target for FUZZ_SECONDS (default 60); all by default
 #   scripts/fuzz.sh repro target file ... # run inputs once through a target (a crash reproduces)
+#   scripts/fuzz.sh stats                 # per target: hours, executions, coverage, corpus, crashes
 #
 # SwiftPM builds the library modules with -sanitize=fuzzer,address (coverage and AddressSanitizer);
 # Fuzz/Driver.swift is compiled and linked against their objects with swiftc, since SwiftPM
@@ -148,10 +149,43 @@ repro() {
         ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$DRIVER" "$@"
 }
 
+# Per target, over every run logged in FUZZ_WORK: time, executions, the last coverage
+# (cov: edges, ft: features), the corpus, and the crash files written.
+stats() {
+    python3 - "$WORK" "${TARGETS[@]}" <<'PY'
+import glob, os, re, sys
+work, targets = sys.argv[1], sys.argv[2:]
+print(f"{'target':14} {'hours':>6} {'executions':>12} {'cov':>6} {'ft':>7} {'corpus':>7}  crash files")
+for t in targets:
+    secs = execs = 0
+    cov = ft = "-"
+    for log in sorted(glob.glob(os.path.join(work, "logs", f"{t}.*.log"))):
+        text = open(log, errors="replace").read()
+        m = re.search(r"Done (\d+) runs in (\d+) second", text)
+        if m:
+            execs += int(m.group(1)); secs += int(m.group(2))
+        else:  # stopped by a crash: the last status line
+            lines = re.findall(r"^#(\d+)\s.*exec/s: (\d+)", text, re.M)
+            if lines:
+                n, rate = map(int, lines[-1])
+                execs += n; secs += n // max(rate, 1)
+        for c, f in re.findall(r"cov: (\d+) ft: (\d+)", text)[-1:]:
+            cov, ft = c, f
+    corpus = len(os.listdir(os.path.join(work, "corpus", t))) if os.path.isdir(os.path.join(work, "corpus", t)) else 0
+    crashes = sorted(os.listdir(os.path.join(work, "crashes", t))) if os.path.isdir(os.path.join(work, "crashes", t)) else []
+    kinds = {}
+    for c in crashes:
+        k = c.split("-")[0]
+        kinds[k] = kinds.get(k, 0) + 1
+    print(f"{t:14} {secs / 3600:6.2f} {execs:12,} {cov:>6} {ft:>7} {corpus:7}  {', '.join(f'{v} {k}' for k, v in kinds.items()) or '-'}")
+PY
+}
+
 case "${1:-run}" in
     build) build ;;
     seeds) seeds ;;
     run) shift || true; run "$@" ;;
     repro) shift; repro "$@" ;;
-    *) echo "usage: $0 build | seeds | run [target ...] | repro target file ..." >&2; exit 64 ;;
+    stats) stats ;;
+    *) echo "usage: $0 build | seeds | run [target ...] | repro target file ... | stats" >&2; exit 64 ;;
 esac

@@ -92,21 +92,134 @@ def build(folder):
     return good, bad, s
 
 
-def run(binary, folder, out, timeout):
+def run(binary, args, timeout):
+    """Exit status, wall seconds, the child's peak RSS in MB (from wait4), stdout, stderr."""
     start = time.perf_counter()
-    p = subprocess.Popen([binary, "analyze", "--input", folder, "--json", out], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-    try:
-        stdout, stderr = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.communicate()
-        raise SystemExit(f"FAIL: analyze did not end within {timeout} s")
-    wall = time.perf_counter() - start
-    # communicate() reaped the child; its rusage is the children's maximum.
-    import resource
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-    return p.returncode, wall, rss, stdout.decode(errors="replace"), stderr.decode(errors="replace")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen([binary] + args, stdout=out, stderr=err, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                p.kill()
+                os.wait4(p.pid, 0)
+                raise SystemExit(f"FAIL: `briefing {' '.join(args)}` did not end within {timeout} s")
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        return (os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024.0,
+                out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+
+
+def one_error(what, code, wall, stderr, expected_codes):
+    """The problems with a command that must fail with one `path:line: error:` line."""
+    lines = [l for l in stderr.splitlines() if l.strip()]
+    problems = []
+    if code not in expected_codes:
+        problems.append(f"{what}: exit {code}, expected {expected_codes}")
+    if len(lines) != 1 or not re.match(r"^.+:\d+: error: ", lines[0]):
+        problems.append(f"{what}: not one `path:line: error:` line: {lines[:3]}")
+    print(f"  {what}: exit {code}, {wall:.2f} s: {lines[0] if lines else ''}")
+    return problems
+
+
+def check_renders(binary, base, export, timeout):
+    """`brief`, `book` and `chart --analysis` on truncated, corrupted and hostile analyses."""
+    print("render commands on bad analyses:")
+    data = open(export, "rb").read()
+    rnd = random.Random(11)
+    cases = {
+        "truncated-half.json": data[: len(data) // 2],
+        "truncated-end.json": data[:-2],
+        "empty.json": b"",
+        "binary.json": bytes(rnd.randrange(256) for _ in range(4096)),
+        "nested.json": b"{\"x\": " + b"[" * 500_000 + b"]" * 500_000 + b"}",
+        "negative.json": re.sub(rb'"statement_count": ?', b'"statement_count":-', data, count=1),
+        "huge-count.json": re.sub(rb'"mentions": ?\d+', b'"mentions":9223372036854775807', data, count=1),
+        "year-zero.json": re.sub(rb'"year": ?\d+', b'"year":0', data, count=1),
+        "newer.json": re.sub(rb'"format_version": ?1', b'"format_version":9', data, count=1),
+        "not-analysis.json": b'{"hello": "world"}',
+    }
+    corrupted = bytearray(data)
+    for _ in range(20):
+        corrupted[rnd.randrange(len(corrupted))] = rnd.randrange(256)
+    cases["corrupted.json"] = bytes(corrupted)
+    problems = []
+    for name, content in cases.items():
+        path = os.path.join(base, name)
+        with open(path, "wb") as f:
+            f.write(content)
+        code, wall, _, _, err = run(binary, ["brief", "--analysis", path, "-o", os.path.join(base, "brief.pdf")], timeout)
+        if name == "corrupted.json" and code == 0:
+            print(f"  {name}: read (the damage fell where it changes only text)")
+            continue
+        problems += one_error(f"brief {name}", code, wall, err, (65,))
+    fifo = os.path.join(base, "fifo.json")
+    os.mkfifo(fifo)
+    for cmd in (["brief", "-o", os.path.join(base, "b.pdf")], ["book", "-o", os.path.join(base, "k.pdf")],
+                ["chart", "--all", "-o", os.path.join(base, "charts")]):
+        code, wall, _, _, err = run(binary, cmd + ["--analysis", fifo], timeout)
+        problems += one_error(f"{cmd[0]} on a FIFO", code, wall, err, (66,))
+    for cmd in (["book", "-o", os.path.join(base, "k.pdf")], ["chart", "--all", "-o", os.path.join(base, "charts")]):
+        code, wall, _, _, err = run(binary, cmd + ["--analysis", os.path.join(base, "truncated-half.json")], timeout)
+        problems += one_error(f"{cmd[0]} truncated-half.json", code, wall, err, (65,))
+    code, wall, _, _, err = run(binary, ["brief", "--analysis", base, "-o", os.path.join(base, "b.pdf")], timeout)
+    problems += one_error("brief on a folder", code, wall, err, (66,))
+    return problems
+
+
+def check_layouts(binary, base, export, timeout):
+    """A damaged layout: one `file:line: error:` line, exit 78."""
+    print("render commands with bad layouts:")
+    problems = []
+    book = open(os.path.join(ROOT, "layouts", "book.yaml"), "rb").read()
+    cases = {
+        "truncated.yaml": book[: len(book) // 3] + b"\n  margins: [1,\n",
+        "latin1.yaml": book + b"\ntitle: caf\xe9\n",
+        "binary.yaml": b"\xff\xfe\x00" + bytes(random.Random(3).randrange(256) for _ in range(2048)),
+        "unknown-key.yaml": book + b"\nfoo: bar\n",
+    }
+    for name, content in cases.items():
+        path = os.path.join(base, name)
+        with open(path, "wb") as f:
+            f.write(content)
+        code, wall, _, _, err = run(binary, ["book", "--analysis", export, "--layout", path, "-o", os.path.join(base, "k.pdf")], timeout)
+        problems += one_error(f"book --layout {name}", code, wall, err, (78,))
+    fifo = os.path.join(base, "fifo.yaml")
+    os.mkfifo(fifo)
+    code, wall, _, _, err = run(binary, ["book", "--analysis", export, "--layout", fifo, "-o", os.path.join(base, "k.pdf")], timeout)
+    problems += one_error("book --layout a FIFO", code, wall, err, (78,))
+    return problems
+
+
+def check_schedule(binary, base, folder, timeout):
+    """`schedule run` over the hostile folder: every period is produced."""
+    print("schedule run over the same folder:")
+    layouts = os.path.join(base, "layouts")
+    shutil.copytree(os.path.join(ROOT, "layouts"), layouts)
+    with open(os.path.join(layouts, "schedules.yaml"), "w") as f:
+        f.write("schedules:\n  monthly:\n    cadence: monthly\n    time_zone: UTC\n    start: 2016-09-01\n"
+                "    layouts: [analysis]\n    output: \"monthly/{key}/{layout}\"\n")
+    output = os.path.join(base, "output")
+    code, wall, rss, out, err = run(binary, ["schedule", "run", "--input", folder, "--layouts", layouts, "--output", output,
+                                             "--now", "2026-01-01T00:00:00Z"], timeout * 4)
+    problems = []
+    if code != 0:
+        problems.append(f"schedule run: exit {code}: {err[-500:]}")
+    code2, _, _, status, err2 = run(binary, ["schedule", "status", "--output", output, "--layouts", layouts, "--json"], timeout)
+    # Periods that ended by --now (status lists those owed since, by the clock, as due).
+    periods = [p for p in (json.loads(status)["schedules"][0]["periods"] if code2 == 0 else [])
+               if p["last_day"] < "2026-01-01"]
+    produced = [p for p in periods if p["state"] == "produced"]
+    # September 2016 to December 2025.
+    if len(produced) != 112 or len(periods) != 112:
+        problems.append(f"schedule: {len(produced)} of {len(periods)} periods produced, expected 112 of 112")
+    warned = [l for l in out.splitlines() + err.splitlines() if ": warning: " in l]
+    print(f"  schedule run: exit {code}, {wall:.2f} s, peak RSS {rss:.0f} MB, {len(produced)}/{len(periods)} periods produced, "
+          f"{len(warned)} files left out with a warning")
+    return problems
 
 
 def main():
@@ -124,7 +237,7 @@ def main():
     out = os.path.join(base, "analysis.json")
     if os.path.exists(out):
         os.remove(out)
-    code, wall, rss, stdout, stderr = run(a.binary, folder, out, a.timeout)
+    code, wall, rss, stdout, stderr = run(a.binary, ["analyze", "--input", folder, "--json", out], a.timeout)
     sock.close()
     print(stderr, end="")
     print(stdout)
@@ -162,6 +275,10 @@ def main():
         print(f"export: {len(files)} meetings, summary {export['summary']}")
         if export["summary"].get("failed") != len(failed):
             problems.append(f"summary.failed {export['summary'].get('failed')} != {len(failed)} files with errors")
+    if os.path.exists(out):
+        problems += check_renders(a.binary, base, out, a.timeout)
+    problems += check_layouts(a.binary, base, out, a.timeout)
+    problems += check_schedule(a.binary, base, folder, a.timeout)
     if not a.keep:
         shutil.rmtree(base, ignore_errors=True)
     if problems:

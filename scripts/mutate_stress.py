@@ -17,7 +17,7 @@ running them one by one.
 Sources default to the project's seeds and unseen fixtures; other folders of real readouts can
 be given with --source (nothing derived from them is written outside the temporary folder).
 """
-import argparse, json, os, random, re, resource, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, random, re, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -112,18 +112,26 @@ def mutate(rng, sources):
 
 
 def run(binary, folder, out, timeout):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Exit status (negative for a signal, None for a hang), wall seconds, the child's peak RSS
+    in MB (from wait4) and its standard error."""
     start = time.perf_counter()
-    p = subprocess.Popen([binary, "analyze", "--input", folder, "--json", out, "--quiet"],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
-    try:
-        _, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.communicate()
-        return None, time.perf_counter() - start, 0, ""
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return p.returncode, time.perf_counter() - start, (rss if rss > before else 0) / 1024.0, err.decode("utf-8", "replace")
+    with tempfile.TemporaryFile() as err:
+        p = subprocess.Popen([binary, "analyze", "--input", folder, "--json", out, "--quiet"],
+                             stdout=subprocess.DEVNULL, stderr=err, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                p.kill()
+                os.wait4(p.pid, 0)
+                return None, time.perf_counter() - start, 0, ""
+            time.sleep(0.02)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    return p.returncode, time.perf_counter() - start, usage.ru_maxrss / 1024.0, text
 
 
 def check(folder, names, code, wall, rss, err, out, a):
@@ -132,7 +140,7 @@ def check(folder, names, code, wall, rss, err, out, a):
         return [f"did not end within {a.timeout} s"]
     if code < 0 or code not in (0, 1):
         problems.append(f"exit status {code}" + (" (signal)" if code < 0 else ""))
-    if rss and rss >= a.max_rss:
+    if rss >= a.max_rss:
         problems.append(f"peak RSS {rss:.0f} MB")
     named = {}
     for line in err.splitlines():

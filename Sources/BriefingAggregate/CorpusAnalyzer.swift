@@ -41,21 +41,34 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Readout files in a folder (not recursive), by name. Hidden files and the manifest are
     /// skipped; so are names that are not valid UTF-8, which a URL cannot hold (`analyze`
-    /// reads those by their bytes).
+    /// reads those by their bytes; `readoutURLs` names them).
     public func readoutFiles(in folder: URL) throws -> [URL] {
-        try readoutNames(in: folder).filter { $0.raw == nil }.map { folder.appendingPathComponent($0.display, isDirectory: false) }
+        try readoutURLs(in: folder).urls
+    }
+
+    /// The readout files a URL can name, and the names (escaped) of those it cannot.
+    public func readoutURLs(in folder: URL) throws -> (urls: [URL], unnamed: [String]) {
+        let names = try readoutNames(in: folder).map(\.name)
+        return (names.filter { $0.raw == nil }.map { folder.appendingPathComponent($0.display, isDirectory: false) },
+                names.filter { $0.raw != nil }.map(\.display))
+    }
+
+    /// A readout's name in its folder, and whether the listing says it is a regular file.
+    struct Listed: Sendable {
+        var name: FileName
+        var isRegular: Bool
     }
 
     /// The names of the readout files in a folder, sorted. (Names, not URLs: a URL weighs a few
     /// hundred bytes, and a corpus of 50,000 readouts held them all through extraction.) Names
     /// in any bytes are listed: one that is not valid UTF-8 is kept as bytes and shown escaped.
-    func readoutNames(in folder: URL) throws -> [FileName] {
+    func readoutNames(in folder: URL) throws -> [Listed] {
         // readdir, not FileManager: no stat per entry, which a folder of 50,000 readouts feels.
         guard let dir = opendir(folder.path) else {
             throw CorpusError.unreadableFolder(folder.path, String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
-        var names: [FileName] = []
+        var names: [Listed] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 FileName(bytes: UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)]))
@@ -63,9 +76,11 @@ public struct CorpusAnalyzer: Sendable {
             let display = name.display
             guard !display.hasPrefix("."), let dot = display.lastIndex(of: "."),
                   ReadoutText.extensions.contains(display[display.index(after: dot)...].lowercased()) else { continue }
-            names.append(name)
+            // The entry's type comes with it; anything but a regular file (a link, a FIFO, a
+            // file system that does not say) is looked at before it is opened.
+            names.append(Listed(name: name, isRegular: entry.pointee.d_type == UInt8(DT_REG)))
         }
-        return names.sorted { $0.display < $1.display }
+        return names.sorted { $0.name.display < $1.name.display }
     }
 
     /// The folder's manifest, if any; a malformed one is an error diagnostic, not a stop.
@@ -90,6 +105,8 @@ public struct CorpusAnalyzer: Sendable {
         var open: [CChar]
         var display: String
         var name: String
+        /// The folder listing said it is a regular file.
+        var isRegular = false
 
         init(_ url: URL) {
             (display, name) = (url.relativePath, url.lastPathComponent)
@@ -108,7 +125,8 @@ public struct CorpusAnalyzer: Sendable {
                 displayPrefix = String(probe.relativePath.dropLast())
             }
 
-            func path(_ name: FileName) -> ReadoutPath {
+            func path(_ listed: Listed) -> ReadoutPath {
+                let name = listed.name
                 var open = [CChar]()
                 open.reserveCapacity(openPrefix.count + name.display.utf8.count + 1)
                 for b in openPrefix { open.append(CChar(bitPattern: b)) }
@@ -118,18 +136,20 @@ public struct CorpusAnalyzer: Sendable {
                     for b in name.display.utf8 { open.append(CChar(bitPattern: b)) }
                 }
                 open.append(0)
-                return ReadoutPath(open: open, display: displayPrefix + name.display, name: name.display)
+                return ReadoutPath(open: open, display: displayPrefix + name.display, name: name.display, isRegular: listed.isRegular)
             }
         }
 
-        private init(open: [CChar], display: String, name: String) { (self.open, self.display, self.name) = (open, display, name) }
+        private init(open: [CChar], display: String, name: String, isRegular: Bool) {
+            (self.open, self.display, self.name, self.isRegular) = (open, display, name, isRegular)
+        }
     }
 
     func extract(_ file: ReadoutPath, manifest: Manifest?) -> ReadoutResult {
         let bytes: [UInt8]
         do {
             bytes = try file.open.withUnsafeBufferPointer { p in
-                Result { () throws(IngestError) in try ReadoutText.readBytes(fileSystemPath: p.baseAddress!) }
+                Result { () throws(IngestError) in try ReadoutText.readBytes(fileSystemPath: p.baseAddress!, knownRegular: file.isRegular) }
             }.get()
         } catch {
             return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(error.severity, file: file.display, line: error.line, error.message)])
@@ -165,7 +185,7 @@ public struct CorpusAnalyzer: Sendable {
         trace.mark("extract \(files.count) readouts")
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
         if let manifest {
-            let names = Set(files.map(\.display))
+            let names = Set(files.map(\.name.display))
             var unknown: [Diagnostic] = []
             for (name, entry) in manifest.entries where !names.contains(name) {
                 unknown.append(Diagnostic(.warning, file: manifest.file, line: entry.line,

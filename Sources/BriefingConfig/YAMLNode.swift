@@ -15,8 +15,9 @@ public struct YAMLNode {
     }
 
     /// The largest YAML file read: the biggest a user writes (a manifest of 50,000 readouts)
-    /// is a few MB, and a parsed node tree takes several times its file.
-    public static let sizeLimit = 16 << 20
+    /// is a few MB, and a parsed node tree takes about 25 times its file (a 16 MB manifest
+    /// took 470 MB).
+    public static let sizeLimit = 8 << 20
 
     /// The text of a user's YAML file; nil when there is none. Only a regular file (or a link
     /// to one) of at most `sizeLimit` bytes of UTF-8 is read: anything else is an error naming

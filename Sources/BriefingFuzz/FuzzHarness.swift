@@ -113,6 +113,9 @@ public final class FuzzHarness: Sendable {
             invariant(!error.message.isEmpty, "an analysis error without a message")
             return .rejected(error.description)
         }
+        // Every field the model derives reads without a trap.
+        for m in a.meetings { for c in m.commitments { _ = c.clause } }
+        for t in a.threads { _ = (t.firstDate, t.lastDate, t.strengths) }
         let digest = BriefingDigest(analysis: a)
         _ = digest.periodText
         for t in a.threads { _ = BriefingDigest.strengthPath(t) }

@@ -27,6 +27,11 @@ public struct FileName: Sendable, Hashable {
 
     /// The name with invalid UTF-8 and control bytes as `\xNN`; nil when nothing needs it.
     static func escaped(_ b: [UInt8]) -> String? {
+        // The usual name (printable ASCII, or valid UTF-8 without control bytes) is decided in
+        // one pass: a folder of 50,000 readouts is listed name by name.
+        if b.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }), b.allSatisfy({ $0 < 0x80 }) || String(validating: b, as: UTF8.self) != nil {
+            return nil
+        }
         var out = ""
         var changed = false
         var i = 0

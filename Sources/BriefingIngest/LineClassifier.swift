@@ -140,6 +140,8 @@ enum LineClassifier {
 
     /// "1.", "1)", "(1)", "(a)", "II." at the start, followed by a space.
     static func splitMarker(_ s: Substring) -> (String, Substring)? {
+        // A bullet alone on its line leaves nothing.
+        guard !s.isEmpty else { return nil }
         // A marker starts with "(", a digit or a Roman numeral letter; most lines start with
         // some other ASCII letter, rejected here without building Characters.
         if let f = s.utf8.first, f < 0x80, f != 0x28, !(f >= 0x30 && f <= 0x39),

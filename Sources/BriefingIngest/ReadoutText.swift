@@ -50,9 +50,9 @@ public struct ReadoutText: Sendable {
     /// regular file, or a link to one, is opened: anything else (a folder, FIFO, socket,
     /// device, a link loop or a dangling link) is a warning-level `IngestError`, since it is
     /// not a readout at all; a file over `sizeLimit` is an error, refused before it is read.
-    public static func readBytes(fileSystemPath path: UnsafePointer<CChar>) throws(IngestError) -> [UInt8] {
+    public static func readBytes(fileSystemPath path: UnsafePointer<CChar>, knownRegular: Bool = false) throws(IngestError) -> [UInt8] {
         do {
-            return try RegularFile.read(path: path, limit: sizeLimit)
+            return try RegularFile.read(path: path, limit: sizeLimit, knownRegular: knownRegular)
         } catch {
             switch error {
             case .notRegular(let kind):

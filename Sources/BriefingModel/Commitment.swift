@@ -27,7 +27,9 @@ public struct Commitment: Hashable, Sendable, Codable {
             return String(text[start...])
         }
         set {
-            if text.hasSuffix(newValue) {
+            // Compared as bytes: `hasSuffix` matches canonically equivalent text ("é" and
+            // "e\u{301}"), whose byte counts differ, and the offset is in bytes.
+            if text.utf8.count >= newValue.utf8.count, text.utf8.suffix(newValue.utf8.count).elementsEqual(newValue.utf8) {
                 clauseOffset = text.utf8.count - newValue.utf8.count
             } else {
                 // Not a suffix (edited by hand): keep the whole text as the clause.

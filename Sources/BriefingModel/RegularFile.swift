@@ -23,17 +23,23 @@ public enum RegularFile {
     }
 
     /// The bytes of the file at `path` (any bytes, NUL-terminated), at most `limit` of them.
-    public static func read(path: UnsafePointer<CChar>, limit: Int) throws(Failure) -> [UInt8] {
-        // The type first, from the path: opening is what would hang or act.
-        var st = try check(path: path)
-        if Int(st.st_size) > limit { throw .tooLarge(Int(st.st_size)) }
+    /// `knownRegular`: the folder listing already said it is a regular file (`readdir`'s
+    /// `d_type`), so its type needs no `stat` of its own before it is opened.
+    public static func read(path: UnsafePointer<CChar>, limit: Int, knownRegular: Bool = false) throws(Failure) -> [UInt8] {
+        // The type first: opening is what would hang or act.
+        if !knownRegular {
+            let st = try check(path: path)
+            if Int(st.st_size) > limit { throw .tooLarge(Int(st.st_size)) }
+        }
         // O_NONBLOCK in case the file was swapped for a FIFO since the check; fstat then says
         // what was opened.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }
+        var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         if let kind = kind(st.st_mode) { throw .notRegular(kind) }
+        if Int(st.st_size) > limit { throw .tooLarge(Int(st.st_size)) }
         // One byte more than the size, so the end of the file is seen without growing; never
         // more than one byte past the limit, however much the file grows meanwhile.
         var bytes = [UInt8](repeating: 0, count: min(max(Int(st.st_size), 0), limit) + 1)

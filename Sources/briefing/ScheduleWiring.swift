@@ -75,7 +75,14 @@ struct CorpusReadoutAnalyzer: ReadoutAnalyzer {
     let manifest: Manifest?
     let cacheKey: String
 
-    func readoutFiles(in folder: URL) throws -> [URL] { try corpus.readoutFiles(in: folder) }
+    func readoutFiles(in folder: URL) throws -> [URL] {
+        let (urls, unnamed) = try corpus.readoutURLs(in: folder)
+        for name in unnamed {
+            printError(Diagnostic(.warning, file: folder.path + "/" + name,
+                                  "the file name is not valid UTF-8; schedules leave it out (rename it; `analyze` reads it)").description)
+        }
+        return urls
+    }
 
     /// The readout's manifest entry (not its line: adding entries must not re-extract others).
     func extractionContext(forReadoutNamed name: String) -> String {

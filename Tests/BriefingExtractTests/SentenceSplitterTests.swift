@@ -39,6 +39,24 @@ import Testing
         #expect(s.count == 2)
     }
 
+    /// A "sentence" without a full stop for megabytes is read in pieces cut at spaces (or, with
+    /// no space, between characters), so the rules that compare a sentence's words with one
+    /// another cost the size of a piece, not of the file.
+    @Test func aRunOnSentenceIsReadInBoundedPieces() {
+        let clause = "the leaders agreed and confirmed that they will continue to cooperate and "
+        let text = String(repeating: clause, count: 2_000)
+        let pieces = SentenceSplitter.splitText(text)
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.0.utf8.count <= SentenceSplitter.maxSentenceBytes })
+        #expect(pieces.map(\.0).joined(separator: " ") + " " == text)
+        let unbroken = String(repeating: "日本", count: 4_000)
+        let cut = SentenceSplitter.splitText(unbroken)
+        #expect(cut.allSatisfy { $0.0.utf8.count <= SentenceSplitter.maxSentenceBytes })
+        #expect(cut.map(\.0).joined() == unbroken)
+        // Real sentences are untouched.
+        #expect(SentenceSplitter.splitText("They met. The two leaders agreed to cooperate.").map(\.0) == ["They met.", "The two leaders agreed to cooperate."])
+    }
+
     @Test func gistSpeakerPrefix() {
         #expect(SentenceSplitter.gistSpeaker("Abe: We decided to implement further sanctions.")?.0 == "Abe")
         #expect(SentenceSplitter.gistSpeaker("Note: this is short") == nil)

@@ -57,7 +57,8 @@ let harness = try! FuzzHarness(layouts: packageRoot.appendingPathComponent("layo
         let cases: [(FuzzTarget, String, String)] = [
             (.readoutText, "", "empty"),
             (.readoutHTML, "<html><body><script>x</script></body></html>", "no readable text"),
-            (.analysis, "{\"summary\": {\"readouts\": 1", "damaged"),
+            (.analysis, "{\"summary\": {\"readouts\": 1", "cut short"),
+            (.analysis, "{\"summary\": [1, 2]}", "damaged"),
             (.analysis, "{\"format_version\": 1, \"summary\": {\"readouts\": -3}}", "summary.readouts"),
             (.layout, "page: {size: a5}", "a4 or letter"),
             (.schedules, "schedules:\n  w:\n    cadence: daily\n", "cadence"),

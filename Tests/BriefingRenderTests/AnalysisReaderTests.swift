@@ -92,5 +92,85 @@ extension RenderSuite {
     @Test func rejectsWhatItDoesNotUnderstand() {
         #expect(throws: JSONPullError.self) { try AnalysisReader.read(Data("{\"summary\": [1,".utf8)) }
     }
+
+    /// A truncated or corrupted export, small or large enough to be read on all cores, is one
+    /// error naming the file and the line, never a trap and never a wrong analysis.
+    @Test func truncatedAndCorruptedExportsAreOneClearError() throws {
+        for (meetings, cuts) in [(40, 41), (2_100, 5)] {
+            let a = SyntheticAnalysis.make(meetings: meetings, threads: 20, seed: 5)
+            let data = try AnalysisCoding.encoder(pretty: true).encode(a)
+            var rng = SplitMix(seed: UInt64(meetings))
+            for k in 1..<cuts {
+                let cut = data.count * k / cuts
+                do {
+                    _ = try AnalysisReader.decode(data.prefix(cut), file: "a.json")
+                    Issue.record("\(meetings) meetings cut at \(cut) of \(data.count) bytes was read")
+                } catch {
+                    #expect(error.kind == .invalid)
+                    #expect(error.description.hasPrefix("a.json:"))
+                    #expect(!error.description.contains("\n"))
+                }
+                // A few bytes overwritten: read or refused, never a trap.
+                guard meetings < 1000 else { continue }
+                var damaged = data
+                for _ in 0..<4 { damaged[Int(rng.next() % UInt64(data.count))] = UInt8(truncatingIfNeeded: rng.next()) }
+                _ = try? AnalysisReader.decode(damaged, file: "a.json")
+            }
+        }
+    }
+
+    /// "é" precomposed ends with "e\u{301}" as Characters but not as bytes: such a clause is
+    /// no byte suffix of its text, so the whole text is kept, and reading it cannot trap.
+    @Test func aClauseEqualOnlyUpToCanonicalEquivalenceIsTheWholeText() throws {
+        let c = Commitment(text: "The leaders agreed to meet in Orl\u{E9}", clause: "e\u{301}", actor: "both", strength: .agreed,
+                           cue: "agreed", topics: [], concepts: [], file: "x.txt", line: 1)
+        #expect(c.clause == c.text)
+        #expect(c.clauseOffset == 0)
+        let d = Commitment(text: "They agreed to meet.", clause: "agreed to meet.", actor: "both", strength: .agreed,
+                           cue: "agreed", topics: [], concepts: [], file: "x.txt", line: 1)
+        #expect(d.clause == "agreed to meet.")
+    }
+
+    @Test func surrogateEscapesPairOrBecomeReplacementCharacters() throws {
+        func read(_ escaped: String) throws -> String {
+            let json = "{\"generator\": \"\(escaped)\", \"summary\": {}}"
+            return try AnalysisReader.read(Data(json.utf8)).generator
+        }
+        #expect(try read("\\ud83d\\ude00") == "\u{1F600}")
+        #expect(try read("\\ud800\\u0041") == "\u{FFFD}A")
+        #expect(try read("\\ud800\\ud800\\udc00") == "\u{FFFD}\u{10000}")
+        #expect(try read("\\udc00x") == "\u{FFFD}x")
+        #expect(try read("a\\ud800") == "a\u{FFFD}")
+    }
+
+    @Test func hostileValuesAndNestingAreRefusedByName() {
+        func error(_ json: String) -> String? {
+            do { _ = try AnalysisReader.decode(Data(json.utf8), file: "a.json"); return nil } catch { return error.description }
+        }
+        let summary = "\"summary\": {\"readouts\": 1, \"meetings\": 1, \"failed\": 0, \"threads\": 0, \"warnings\": 0, \"errors\": 0, \"commitments_by_strength\": {}}"
+        #expect(error("{\(summary)}") == nil)
+        #expect(error("{\(summary), \"meetings\": [{\"file\": \"x.txt\", \"duration_minutes\": -5}]}")?
+            .contains("meetings[0].duration_minutes: -5 minutes is out of range") == true)
+        #expect(error("{\(summary), \"topics\": [{\"id\": \"t\", \"mentions\": 9223372036854775807}]}")?
+            .contains("topics[0].mentions") == true)
+        #expect(error("{\(summary), \"topics\": [{\"id\": \"t\", \"by_year\": [{\"year\": 0}]}]}")?
+            .contains("topics[0].by_year[0].year: 0 is not a year") == true)
+        #expect(error("{\"format_version\": 2, \(summary)}")?.contains("newer than this BriefingBook reads") == true)
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(error("{\"x\": \(deep), \(summary)}")?.contains("a.json:1: error: not a saved analysis") == true)
+    }
+}
+
+/// A small deterministic generator for the damage above.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
 }

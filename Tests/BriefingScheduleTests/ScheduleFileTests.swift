@@ -62,5 +62,24 @@ struct ScheduleFileTests {
         ])
         let (_, bad) = ScheduleFile.parse("schedules:\n  weekly: [\n", file: "s.yaml")
         #expect(bad.count == 1 && bad[0].message.hasPrefix("not valid YAML") && bad[0].line != nil)
+        #expect(!bad[0].message.contains("\n"))
+    }
+
+    /// Periods of 2^63 weeks overflowed the period arithmetic: the count is bounded, by name.
+    @Test func everyIsBounded() {
+        let (s, d) = ScheduleFile.parse("""
+            schedules:
+              w:
+                cadence: weekly
+                time_zone: UTC
+                start: 2026-01-05
+                every: 9223372036854775807
+                layouts: [analysis]
+            """, file: "s.yaml")
+        #expect(s.isEmpty)
+        #expect(d.map(\.description) == ["s.yaml:6: error: schedules.w.every: expected a whole number from 1 to 1000, got '9223372036854775807'"])
+        #expect(throws: PeriodCalendar.Failure.invalidEvery(1001)) {
+            try PeriodCalendar(ScheduleDefinition(name: "w", cadence: .monthly, every: 1001, start: CalendarDay(year: 2026, month: 1, day: 1)!))
+        }
     }
 }

@@ -31,6 +31,12 @@ public enum AnalysisReader {
         do {
             analysis = try read(data, full: full)
         } catch let fast {
+            // Cut short (the reader ran off the end): no decoder can read it, and the canonical
+            // one would take seconds on a large file to say so.
+            if let e = fast as? JSONPullError, e.offset >= data.count {
+                throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: e.offset, in: data), kind: .invalid,
+                                        "the analysis ends early (\(e.what) at byte \(e.offset), the end of the file): it was cut short; write it again with `briefing analyze --json`")
+            }
             do {
                 analysis = try AnalysisCoding.decoder().decode(Analysis.self, from: data)
             } catch {
@@ -216,10 +222,17 @@ struct JSONPull {
             case 0x66: bytes.append(0x0C)
             case 0x75:
                 var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar), i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+                // A high surrogate pairs only with a low one that follows; anything else is
+                // U+FFFD, as JSONDecoder reads it, and what follows is read on its own.
+                if (0xD800..<0xDC00).contains(scalar), i + 5 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+                    let at = i
                     i += 2
                     let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        i = at
+                    }
                 }
                 bytes.append(contentsOf: Array(String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8))
             default: bytes.append(e)

@@ -40,7 +40,7 @@ extension JSONPull {
             }
             j += 1
         }
-        throw fail("unterminated array")
+        throw JSONPullError(offset: b.count, what: "unterminated array")
     }
 
     /// Parses a large array's elements on all cores (each chunk from its own offset).

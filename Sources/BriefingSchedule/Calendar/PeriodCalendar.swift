@@ -22,7 +22,7 @@ public struct PeriodCalendar: Sendable {
         guard let zone = TimeZone(identifier: definition.timeZone) else {
             throw Failure.unknownTimeZone(definition.timeZone)
         }
-        guard definition.every >= 1 else { throw Failure.invalidEvery(definition.every) }
+        guard (1...ScheduleDefinition.maxEvery).contains(definition.every) else { throw Failure.invalidEvery(definition.every) }
         self.definition = definition
         self.timeZone = zone
         var calendar = Calendar(identifier: .gregorian)

@@ -18,6 +18,9 @@ public struct ScheduleDefinition: Hashable, Sendable, Codable {
     public var output: String
 
     public static let defaultOutput = "{schedule}/{key}/{layout}"
+    /// The most cadence units a period spans: far past any report anyone waits for, and far
+    /// from overflowing the day and month arithmetic of the periods.
+    public static let maxEvery = 1000
 
     public init(name: String, cadence: Cadence, every: Int = 1, timeZone: String = "UTC",
                 start: CalendarDay, layouts: [ReportKind] = [.book],

@@ -89,7 +89,9 @@ public enum ScheduleFile {
             }
             var every = 1
             if let (s, n) = scalar("every") {
-                if let v = Int(s), v >= 1 { every = v } else { report(n, "\(path).every", "expected a whole number of at least 1, got '\(s)'") }
+                if let v = Int(s), (1...ScheduleDefinition.maxEvery).contains(v) { every = v } else {
+                    report(n, "\(path).every", "expected a whole number from 1 to \(ScheduleDefinition.maxEvery), got '\(s)'")
+                }
             }
             var firstWeekday = Weekday.monday
             if let (s, n) = scalar("first_weekday") {
