@@ -84,6 +84,11 @@ let package = Package(
             "BriefingRender", "BriefingModel", "CCairo", "BriefingConfig", "BriefingAggregate", "BriefingCorpus",
         ]),
         .testTarget(name: "BriefingCorpusTests", dependencies: ["BriefingCorpus", "BriefingModel"]),
+        // The command line as users meet it: help texts, completions, exit statuses.
+        .testTarget(name: "BriefingCLITests", dependencies: [
+            "briefing", "BriefingModel", "BriefingSchedule",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",
             .product(name: "GRDB", package: "GRDB.swift"),
