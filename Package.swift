@@ -95,6 +95,11 @@ let package = Package(
         ]),
         .testTarget(name: "BriefingCorpusTests", dependencies: ["BriefingCorpus", "BriefingModel"]),
         .testTarget(name: "BriefingFuzzTests", dependencies: ["BriefingFuzz"]),
+        // The command line as users meet it: help texts, completions, exit statuses.
+        .testTarget(name: "BriefingCLITests", dependencies: [
+            "briefing", "BriefingModel", "BriefingSchedule",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
             "BriefingSchedule", "BriefingModel",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scheduler's cost over a 50,000-readout corpus (issue 5):
+# The scheduler's cost over a 50,000-readout corpus:
 #   1. first catch-up: three years of weekly reports from an empty ledger (every readout extracted);
 #   2. the same corpus plus 10 new readouts (late arrivals in October 2026): only they are
 #      extracted, and only the periods they fall in get a revised edition;

@@ -13,9 +13,12 @@ public struct CorpusAnalyzer: Sendable {
         public var keepStatements = false
         /// Latest date a missing year may be inferred for; today by default.
         public var asOf: CalendarDay?
-        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil) {
+        /// Told how many readouts are extracted, as they are.
+        public var progress: ProgressHandler?
+        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil, progress: ProgressHandler? = nil) {
             self.keepStatements = keepStatements
             self.asOf = asOf
+            self.progress = progress
         }
     }
 
@@ -214,11 +217,13 @@ public struct CorpusAnalyzer: Sendable {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, min(64, count / (workers * 8) + 1))
         let chunks = (count + chunk - 1) / chunk
+        let done = options.progress.map { _ in ProgressCount() }
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(count, lo + chunk)
             for i in lo..<hi {
                 box[i] = extract(path(i), manifest: manifest)
             }
+            if let done, let progress = options.progress { progress("extracting readouts", done.add(hi - lo), count) }
         }
         return box.values.map { $0! }
     }
@@ -237,4 +242,13 @@ public enum CorpusError: Error, CustomStringConvertible {
         case let .unreadableFolder(path, why): "\(path): error: cannot read the input folder (\(why))"
         }
     }
+}
+
+/// Work done so far, added to from every thread.
+final class ProgressCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds `n` and returns the new total.
+    func add(_ n: Int) -> Int { lock.withLock { value += n; return value } }
 }

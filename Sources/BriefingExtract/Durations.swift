@@ -23,6 +23,12 @@ enum Durations {
         var i = 0
         while i < toks.count {
             let w = toks[i].lower
+            // Before the quantities: "half" is one of them, and "an hour" would win.
+            if w == "half", i + 2 < toks.count, toks[i + 1].lower == "an", toks[i + 2].lower == "hour" {
+                out.append(Found(minutes: 30, tokenStart: i))
+                i += 3
+                continue
+            }
             if let (value, used) = quantity(toks, i) {
                 let unitIndex = i + used
                 if unitIndex < toks.count {
@@ -39,7 +45,7 @@ enum Durations {
                         if j + 1 < toks.count, toks[j].lower == "a", toks[j + 1].lower == "half" {
                             minutes! += 30
                             consumed = j + 2 - i
-                        } else if let (extra, u) = quantity(toks, j), j + u < toks.count,
+                        } else if j < toks.count, let (extra, u) = quantity(toks, j), j + u < toks.count,
                                   toks[j + u].lower.hasPrefix("minute") {
                             minutes! += extra
                             consumed = j + u + 1 - i
@@ -55,10 +61,6 @@ enum Durations {
                         continue
                     }
                 }
-            } else if w == "half", i + 2 < toks.count, toks[i + 1].lower == "an", toks[i + 2].lower == "hour" {
-                out.append(Found(minutes: 30, tokenStart: i))
-                i += 3
-                continue
             }
             i += 1
         }

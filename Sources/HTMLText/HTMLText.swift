@@ -1,9 +1,9 @@
 internal import CLibXML2
 
-/// libxml2 2.9 sets up its globals on first use, and that setup is not thread-safe: the first
-/// pages parsed on two threads at once could race (a readout failed to parse, now and then,
-/// when the test suite ran). `xmlInitParser` once, before any parse; Swift runs a global's
-/// initialiser exactly once, the other threads waiting for it.
+/// libxml2 2.9 sets up its globals on first use, and that setup is not thread-safe: two
+/// threads parsing their first pages at once can race, and a readout then fails to parse.
+/// `xmlInitParser` once, before any parse; Swift runs a global's initialiser exactly once, the
+/// other threads waiting for it.
 private let parserReady: Void = xmlInitParser()
 
 /// The readable text of a saved web page, as lines with the HTML source line each came from.

@@ -43,7 +43,7 @@ struct Analyze: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors, and write nothing when there is any error.")
     var strict = false
 
-    @Flag(name: .long, help: "Print only diagnostics, not the summary.")
+    @Flag(name: .long, help: "Print only diagnostics: no summary, no progress line.")
     var quiet = false
 
     @Flag(name: .long, help: "Keep every statement (sentence, speaker, topics, line) in the export.")
@@ -61,9 +61,12 @@ struct Analyze: ParsableCommand {
             guard let d = CalendarDay(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \(asOf)") }
             asOfDay = d
         }
-        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay))
+        let progress = TerminalProgress.make(command: "analyze", quiet: quiet)
+        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay,
+                                                                             progress: progress?.handler))
         let analysis: Analysis
         do {
+            defer { progress?.clear() }
             analysis = try analyzer.analyze(folder: URL(fileURLWithPath: input), trace: trace)
         } catch {
             printError("\(error)")

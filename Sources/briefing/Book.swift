@@ -10,7 +10,7 @@ struct Book: ParsableCommand {
         discussion: """
         The book has a cover; contents with page numbers, live links and the same tree as PDF \
         bookmarks; a summary (top topics, commitments new / strengthened / weakened / lapsed, \
-        what to watch); a topic overview (frequency chart, topic × meeting heat map); the \
+        what to watch); a topic overview (frequency chart, topic-by-meeting heat map); the \
         commitment timeline; one section per topic; one page per meeting (the most recent ones \
         for a large corpus, all of them listed in the appendix); and an appendix (sources, \
         extraction warnings, taxonomy, method).

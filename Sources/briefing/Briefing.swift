@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingModel
 
 @main
 struct Briefing: ParsableCommand {
@@ -10,6 +11,7 @@ struct Briefing: ParsableCommand {
         White House and State Department readouts, newspaper gists; .txt, .md or saved .html), \
         extracts each meeting, and aggregates topic frequencies and commitment timelines.
         """,
+        version: BriefingVersion.current,
         subcommands: [Analyze.self, Evaluate.self, Book.self, Brief.self, Chart.self, Schedule.self]
     )
 }

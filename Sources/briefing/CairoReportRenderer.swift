@@ -1,4 +1,3 @@
-#if canImport(BriefingRender)
 import BriefingModel
 import BriefingRender
 import BriefingSchedule
@@ -36,4 +35,3 @@ struct CairoReportRenderer: ReportRenderer {
         }
     }
 }
-#endif

@@ -12,7 +12,7 @@ struct Chart: ParsableCommand {
         discussion: """
         --topic ID writes that topic's trend chart (mentions and meetings per year) as \
         topic-ID.FORMAT. --all writes every topic's chart and the overview charts: \
-        topic-frequency, topic-heatmap and commitment-timeline. PNG is drawn at 2× (144 dpi); \
+        topic-frequency, topic-heatmap and commitment-timeline. PNG is drawn at twice the size (144 dpi); \
         SVG text is drawn as outlines (cairo 1.16), so it looks the same without the fonts.
 
         Colours and fonts come from the book layout (layouts/book.yaml by default).

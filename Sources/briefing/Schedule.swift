@@ -108,7 +108,7 @@ struct ScheduleRun: ParsableCommand {
     @Flag(name: .long, help: "Wait for a run already in progress instead of exiting.")
     var wait = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: .shortAndLong, help: "Print only errors: no report of what was produced, no progress line.")
     var quiet = false
 
     func run() throws {
@@ -119,11 +119,18 @@ struct ScheduleRun: ParsableCommand {
             var options = ScheduleRunner.Options(input: folders.inputURL, output: folders.outputURL, now: now)
             options.wait = wait
             options.faults = ScheduleWiring.faultHookFromEnvironment()
+            let progress = TerminalProgress.make(command: "schedule run", quiet: quiet)
+            options.progress = progress?.handler
+            defer { progress?.clear() }
             let runner = ScheduleRunner(schedules: schedules, analyzer: analyzer, renderer: ScheduleWiring.renderer(layouts: folders.layoutsURL),
                                         options: options)
             let quiet = self.quiet
             let started = Date()
-            let report = try runner.run { line in if !quiet { print(line) } }
+            let report = try runner.run { line in
+                guard !quiet else { return }
+                progress?.clear()
+                print(line)
+            }
             if !quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 print("done in \(seconds) s: \(report.produced.count) edition(s) produced; \(report.readouts) readout(s), \(report.extracted) extracted, \(report.cached) from the cache, \(report.hashed) hashed")

@@ -46,13 +46,9 @@ enum ScheduleWiring {
     }
 
     /// The rendering stage: the `analysis` layout is written by the scheduler; book, brief and
-    /// charts by the Cairo renderer when this build has it (BriefingRender, branch render).
+    /// charts by the Cairo renderer.
     static func renderer(layouts: URL) -> any ReportRenderer {
-        #if canImport(BriefingRender)
         AnalysisJSONRenderer(base: CairoReportRenderer(layoutsFolder: layouts))
-        #else
-        AnalysisJSONRenderer(base: nil)
-        #endif
     }
 
     /// `BRIEFING_FAULT=after-render:2` (or `after-rename:N`) SIGKILLs this process the Nth

@@ -62,6 +62,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["analysis.json"], "no temporary left")
     }
 
+    @Test func progressCountsEveryReadoutOnce() throws {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var calls: [(String, Int, Int)] = []
+        }
+        let seen = Seen()
+        let counting = CorpusAnalyzer(configuration: shippedConfiguration, options: .init(
+            asOf: CalendarDay(year: 2026, month: 11, day: 21), progress: { step, done, total in
+                seen.lock.withLock { seen.calls.append((step, done, total)) }
+            }))
+        let a = try counting.analyze(folder: packageRoot.appendingPathComponent("seeds"))
+        #expect(a.meetings.count == 5)
+        #expect(!seen.calls.isEmpty && seen.calls.allSatisfy { $0.0 == "extracting readouts" && $0.2 == 5 })
+        #expect(seen.calls.map(\.1).sorted().last == 5, "the last report says every readout is done")
+        #expect(Set(seen.calls.map(\.1)).count == seen.calls.count, "no count reported twice")
+    }
+
     @Test func generatedCorpusMatchesItsTruth() throws {
         let (corpus, truth) = try generatedCorpus(count: 300, seed: 11)
         defer { try? FileManager.default.removeItem(at: corpus.deletingLastPathComponent()) }

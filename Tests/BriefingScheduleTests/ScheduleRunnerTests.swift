@@ -65,6 +65,25 @@ struct ScheduleRunnerTests {
         #expect(try ws.run([.weekly()], now: "2026-01-20T00:00:00Z").produced.count == 2)
     }
 
+    @Test func progressGoesThroughHashingExtractionAndProduction() throws {
+        final class Steps: @unchecked Sendable {
+            let lock = NSLock()
+            var seen: [String: (done: Int, total: Int)] = [:]
+        }
+        let ws = Workspace(); defer { ws.remove() }
+        for i in 0..<5 { ws.addReadout("r\(i).txt", date: "2026-01-0\(i + 5)") }
+        let steps = Steps()
+        var runner = ws.runner([.weekly(zone: "UTC")], now: "2026-01-20T00:00:00Z")
+        runner.options.progress = { step, done, total in
+            steps.lock.withLock { steps.seen[step] = (max(done, steps.seen[step]?.done ?? 0), total) }
+        }
+        let report = try runner.run()
+        #expect(report.produced.count == 2)
+        #expect(steps.seen["hashing readouts"]?.total == 5)
+        #expect(steps.seen["extracting readouts"].map { $0 == (5, 5) } == true)
+        #expect(steps.seen["producing editions"].map { $0 == (1, 2) } == true, "told before each of the 2 editions")
+    }
+
     @Test func anUndatedReadoutIsExtractedOnce() throws {
         let ws = Workspace(); defer { ws.remove() }
         ws.addReadout("dated.txt", date: "2026-01-06")

@@ -42,7 +42,7 @@ public struct CorpusSnapshot: Sendable {
     /// Scans `input`. With `store` false (plan) nothing is extracted or written: uncached
     /// readouts are listed with no date.
     static func scan(input: URL, analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger?,
-                     store: Bool, now: Date, log: (String) -> Void) throws -> CorpusSnapshot {
+                     store: Bool, now: Date, log: (String) -> Void, progress: ProgressHandler? = nil) throws -> CorpusSnapshot {
         let files: [URL]
         do { files = try analyzer.readoutFiles(in: input) } catch {
             throw ScheduleError.inputUnreadable(path: input.path, reason: "\(error.localizedDescription)")
@@ -53,7 +53,8 @@ public struct CorpusSnapshot: Sendable {
         var entries: [ReadoutEntry] = []
         entries.reserveCapacity(files.count)
         var hashed = 0
-        for url in files {
+        for (n, url) in files.enumerated() {
+            if let progress, n % 256 == 0 { progress("hashing readouts", n, files.count) }
             let full = url.path
             let name = full.lastIndex(of: "/").map { String(full[full.index(after: $0)...]) } ?? full
             let rel = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : name
@@ -100,7 +101,7 @@ public struct CorpusSnapshot: Sendable {
         if store, let ledger, !missing.isEmpty {
             log("extracting \(missing.count) new or changed readout(s); \(cachedCount) from the cache")
             dates.merge(try extract(missing.map { entries[$0] }, analyzer: analyzer, ledger: ledger, now: now,
-                                    log: log)) { $1 }
+                                    log: log, progress: progress)) { $1 }
         }
         for i in entries.indices { entries[i].date = dates[entries[i].cacheKey] ?? nil }
         if store, let ledger {
@@ -112,7 +113,7 @@ public struct CorpusSnapshot: Sendable {
 
     /// Extracts on every core, storing results in batches so memory stays flat.
     private static func extract(_ uncached: [ReadoutEntry], analyzer: any ReadoutAnalyzer, ledger: ScheduleLedger,
-                                now: Date, log: (String) -> Void) throws -> [String: CalendarDay?] {
+                                now: Date, log: (String) -> Void, progress: ProgressHandler?) throws -> [String: CalendarDay?] {
         let batch = 512
         var dates: [String: CalendarDay?] = [:]
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -133,6 +134,7 @@ public struct CorpusSnapshot: Sendable {
             try ledger.storeCache(entries, extractor: analyzer.cacheKey, at: now)
             for e in entries { dates[e.hash] = .some(e.date) }
             if uncached.count > batch { log("  extracted \(min(uncached.count, start + batch))/\(uncached.count)") }
+            progress?("extracting readouts", min(uncached.count, start + batch), uncached.count)
         }
         return dates
     }

@@ -38,6 +38,8 @@ public struct ScheduleRunner: Sendable {
         public var faults: FaultHook?
         /// Wall clock for the ledger's "produced at" and run times.
         public var clock: @Sendable () -> Date = { Date() }
+        /// Told how far hashing, extraction and production are.
+        public var progress: ProgressHandler?
         public init(input: URL, output: URL, now: Date) {
             self.input = input
             self.output = output
@@ -72,7 +74,7 @@ public struct ScheduleRunner: Sendable {
             for r in report.recovered { log("recovered: \(r)") }
             let timelines = try ScheduleSync.sync(schedules, ledger: ledger, now: options.now, record: true, log: log)
             let snapshot = try CorpusSnapshot.scan(input: options.input, analyzer: analyzer, ledger: ledger,
-                                                   store: true, now: options.clock(), log: log)
+                                                   store: true, now: options.clock(), log: log, progress: options.progress)
             report.readouts = snapshot.readouts.count
             report.extracted = snapshot.extracted
             report.cached = snapshot.cached
@@ -82,6 +84,7 @@ public struct ScheduleRunner: Sendable {
                                                previousReadouts: ledger.readouts(of:))
             if plan.isEmpty { log("nothing to produce: every ended period is up to date") }
             for (i, item) in plan.enumerated() {
+                options.progress?("producing editions", i, plan.count)
                 let produced = try produce(item, ledger: ledger, runID: runID)
                 log("[\(i + 1)/\(plan.count)] \(item.owned.schedule) \(item.owned.period.key): edition \(item.edition) (\(item.reason)), \(item.readouts.count) readout(s) -> \(produced.files.joined(separator: ", "))")
                 report.produced.append(produced)
