@@ -73,6 +73,8 @@ final class CommitmentDetector: Sendable {
     private let attitude: PhraseMatcher<Bool>
     private let nonActionObjects: Set<String>
     private let listVerbs: Set<String>
+    /// Words that may open a demand or a news report, by lexicon id: asked at every word.
+    private let demandOrReportWords: WordSet
 
     static let determiners: Set<String> = ["his", "her", "their", "its", "our", "my", "the", "a", "an"]
     static let adjectives: Set<String> = ["strong", "firm", "resolute", "unwavering", "steadfast", "continued",
@@ -118,6 +120,8 @@ final class CommitmentDetector: Sendable {
         attitude = matcher(v.attitudeObjects)
         nonActionObjects = Set(v.nonActionObjects.map { Tokenizer.fold($0.lowercased()) })
         listVerbs = Set(v.listVerbs.map { $0.lowercased() })
+        demandOrReportWords = WordSet(Array(CommitmentDetector.demandVerbs) + ["called", "calls", "call", "announced", "announces"],
+                                      lexicon: lexicon)
     }
 
     /// - Parameter actorOf: resolves who a candidate's subject is.
@@ -249,11 +253,13 @@ final class CommitmentDetector: Sendable {
                 i = c.cueEnd
                 continue
             }
-            if reportsNews(toks, i) { inReport = true }
-            if let end = callOnThirdParty(toks, i) {
-                i = end
-                inDemand = true
-                continue
+            if demandOrReportWords.contains(toks[i]) {
+                if reportsNews(toks, i) { inReport = true }
+                if let end = callOnThirdParty(toks, i) {
+                    i = end
+                    inDemand = true
+                    continue
+                }
             }
             i += 1
         }

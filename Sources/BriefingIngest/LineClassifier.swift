@@ -318,7 +318,8 @@ enum LineClassifier {
     }
 
     static func isReferenceHeading(_ s: String) -> Bool {
-        guard s.utf8.count <= 48 else { return false }
+        let n = s.utf8.count
+        guard n <= 48, n <= 24 || endsWithSidebarWord(s) else { return false }
         var l = Substring(asciiLowercased(s)).unicodeScalars[...]
         while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
         while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
@@ -327,6 +328,21 @@ enum LineClassifier {
         // A news site's sidebar of other stories, often after its section ("Politics" POPULAR ARTICLE).
         return sidebarHeadings.contains { heading == $0 || heading.hasSuffix(" " + $0) }
     }
+
+    /// The last word of a line, lower-cased, is the last word of a sidebar heading (a cheap test
+    /// before the full one).
+    static func endsWithSidebarWord(_ s: String) -> Bool {
+        var word: [UInt8] = []
+        for c in s.utf8.reversed() {
+            if c == 0x20 { if word.isEmpty { continue } else { break } }
+            word.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            if word.count > 12 { return false }
+        }
+        return sidebarLastWords.contains(String(decoding: word.reversed(), as: UTF8.self))
+    }
+
+    static let sidebarLastWords: Set<String> = ["article", "articles", "read", "popular", "viewed", "stories", "news",
+                                                "recommended", "like", "trending", "picks", "next", "story", "coverage"]
 
     static let sidebarHeadings = ["popular article", "popular articles", "most read", "most popular", "most viewed",
                                   "related stories", "related news", "more stories", "top stories", "recommended",
