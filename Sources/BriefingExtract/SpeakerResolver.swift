@@ -108,15 +108,30 @@ struct SpeakerResolver {
         // adjective glued to the name ("U.S. President Trump") is part of the same subject.
         var start = m.start
         if let adj = mentions.last(where: { $0.end == start }), case .side = adj.kind { start = adj.start }
+        // "John Healey, and his American counterpart, Pete Hegseth": the pair as one subject.
+        if let prev = mentions.last(where: { m in
+            if case .person = m.kind { return m.end <= start && counterpartBetween(toks, m.end, start) }
+            return false
+        }) {
+            if case .side(let a) = simpleActor(prev, toks: toks, gistSpeaker: gistSpeaker), case .side(let b) = single, a != b {
+                return .both
+            }
+        }
         if let prev = mentions.last(where: { $0.end <= start }), prev.end >= start - 2 {
             let joiner = prev.end < start ? toks[prev.end].lower : ""
-            if joiner == "and" || (prev.end == start && toks[prev.end - 1].punctuationAfter == 0x2C) || joiner == "the" {
+            if joiner == "and" || (prev.end == start && prev.end > 0 && toks[prev.end - 1].punctuationAfter == 0x2C) || joiner == "the" {
                 let other = simpleActor(prev, toks: toks, gistSpeaker: gistSpeaker)
                 if case .side(let a) = other, case .side(let b) = single, a != b { return .both }
                 if other == .both { return .both }
             }
         }
         return single
+    }
+
+    /// "John Healey, and his American counterpart, Pete Hegseth": the pair named as counterparts.
+    private func counterpartBetween(_ toks: [Token], _ from: Int, _ to: Int) -> Bool {
+        guard to - from <= 6, from < to, toks[from].lower == "and" else { return false }
+        return toks[from..<to].contains { $0.lower == "counterpart" || $0.lower == "counterparts" }
     }
 
     private func simpleActor(_ m: Mention, toks: [Token], gistSpeaker: Int?) -> Actor {

@@ -76,6 +76,7 @@ import Testing
         Case("The situation in the region continues to deteriorate.", []),
         Case("Prime Minister Abe noted the need to have a Senate-confirmed ambassador in place.", []),
         Case("The Japanese and American governments will continue to support the process.", [(1, "both")]),
+        Case("The foreign minister, Taro Kono, and his American counterpart, Mike Pompeo, met in Tokyo and agreed to speed up talks.", [(3, "both")]),
         Case("The White House announced on Tuesday that President Trump would attend the summit.", []),
         Case("The two leaders reaffirmed Ukraine's right to defend itself.", []),
         Case("As agreed at the previous summit, the two leaders exchanged views on trade.", []),
