@@ -19,9 +19,13 @@ public struct NameVocabulary: Sendable {
     /// "the two leaders", "both sides": the pair as one subject.
     public var pairPhrases: [String]
 
+    /// `leaderTitles` lower-cased, for `matches`.
+    private let leaderTitleSet: Set<String>
+
     public init(titles: [String], honorifics: [String], titleSynonyms: [String: String],
                 bareTitleOffices: [String: String] = [:], leaderTitles: [String], familyNameFirst: Set<String>,
                 bothNameOrders: Set<String> = [], pairPhrases: [String]) {
+        leaderTitleSet = Set(leaderTitles.map { $0.lowercased() })
         self.bothNameOrders = bothNameOrders
         self.titles = titles
         self.bareTitleOffices = bareTitleOffices
@@ -68,5 +72,4 @@ public struct NameVocabulary: Sendable {
         return !leaderTitleSet.contains(r) && !r.hasPrefix("deputy ") && !r.hasPrefix("vice ")
     }
 
-    private var leaderTitleSet: Set<String> { Set(leaderTitles.map { $0.lowercased() }) }
 }

@@ -49,7 +49,8 @@ public enum DateFinder {
             }
             // Numbers: "12/11/2021" (month first, as U.S. pages write it, unless the first is over
             // 12), three number words joined by single separators.
-            if i + 2 < toks.count, let a = Int(t.lower), let b = Int(toks[i + 1].lower), t.lower.utf8.count <= 2,
+            if let f = t.lower.utf8.first, f >= 0x30, f <= 0x39, i + 2 < toks.count, t.lower.utf8.count <= 2,
+               let a = Int(t.lower), let b = Int(toks[i + 1].lower),
                toks[i + 1].lower.utf8.count <= 2, let y = yearNumber(toks[i + 2].lower),
                toks[i + 1].start == t.end + 1, toks[i + 2].start == toks[i + 1].end + 1 {
                 let (m, d) = a <= 12 ? (a, b) : (b, a)

@@ -115,13 +115,14 @@ struct DateResolver {
         }
         // Month and day only: which years had all these people in office on that day?
         let known = participants.filter { !$0.0.offices.isEmpty }
-        // An office matching the title the text gives ("Prime Minister Aso", not Deputy PM Aso).
-        func holds(_ p: (PeopleRegistry.Person, String?), _ d: CalendarDay) -> Bool {
-            let held = p.0.offices.filter { $0.holds(on: d) }
-            guard let title = p.1 else { return !held.isEmpty }
-            let matching = p.0.offices.contains { names.matches(title: title, role: $0.role) }
-            return matching ? held.contains { names.matches(title: title, role: $0.role) } : !held.isEmpty
+        // An office matching the title the text gives ("Prime Minister Aso", not Deputy PM Aso),
+        // decided once a participant, not once a candidate year.
+        let offices: [[PeopleRegistry.Office]] = known.map { p in
+            guard let title = p.1 else { return p.0.offices }
+            let matching = p.0.offices.filter { names.matches(title: title, role: $0.role) }
+            return matching.isEmpty ? p.0.offices : matching
         }
+        func holds(_ k: Int, _ d: CalendarDay) -> Bool { offices[k].contains { $0.holds(on: d) } }
         guard !known.isEmpty else {
             diags.append(Diagnostic(.error, file: path, line: openingLine,
                                     "the date has no year and no participant is in people.yaml to infer it; add the date to manifest.yaml"))
@@ -133,7 +134,7 @@ struct DateResolver {
             guard let d = CalendarDay(year: y, month: w.month, day: w.day), d <= asOf else { continue }
             // "Saturday, June 14": only the years in which June 14 was a Saturday.
             if let wd = w.weekday, d.weekday != wd { continue }
-            if known.allSatisfy({ holds($0, d) }) { candidates.append(d) }
+            if known.indices.allSatisfy({ holds($0, d) }) { candidates.append(d) }
         }
         let nameList = known.map { p in p.1.map { "\($0) \(p.0.surname)" } ?? p.0.name }
         let names = nameList.count <= 2 ? nameList.joined(separator: " and ")

@@ -324,8 +324,9 @@ enum LineClassifier {
         while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
         while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
         let heading = String(l)
-        if s.utf8.count <= 24, referenceHeadings.contains(heading) { return true }
+        if n <= 24, referenceHeadings.contains(heading) { return true }
         // A news site's sidebar of other stories, often after its section ("Politics" POPULAR ARTICLE).
+        guard endsWithSidebarWord(s) else { return false }
         return sidebarHeadings.contains { heading == $0 || heading.hasSuffix(" " + $0) }
     }
 

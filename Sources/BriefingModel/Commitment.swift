@@ -29,12 +29,17 @@ public struct Commitment: Hashable, Sendable, Codable {
         set {
             // Compared as bytes: `hasSuffix` matches canonically equivalent text ("é" and
             // "e\u{301}"), whose byte counts differ, and the offset is in bytes.
-            if text.utf8.count >= newValue.utf8.count, text.utf8.suffix(newValue.utf8.count).elementsEqual(newValue.utf8) {
-                clauseOffset = text.utf8.count - newValue.utf8.count
-            } else {
-                // Not a suffix (edited by hand): keep the whole text as the clause.
-                clauseOffset = 0
+            var whole = text, end = newValue
+            let n = end.utf8.count, m = whole.utf8.count
+            let isSuffix = m >= n && whole.withUTF8 { t in
+                end.withUTF8 { e in
+                    var k = 0
+                    while k < n, t[m - n + k] == e[k] { k += 1 }
+                    return k == n
+                }
             }
+            // Not a suffix (edited by hand): keep the whole text as the clause.
+            clauseOffset = isSuffix ? m - n : 0
         }
     }
     /// UTF-8 offset of the clause in `text`.
