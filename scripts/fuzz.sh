@@ -23,7 +23,7 @@ WORK="${FUZZ_WORK:-$BUILD/work}"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 DRIVER="$BUILD/briefing-fuzz"
 RELEASE="${RELEASE:-.build/release/briefing}"
-TARGETS=(readout-txt readout-md readout-html analysis layout configuration manifest front-matter schedules)
+TARGETS=(readout-txt readout-md readout-html analysis render layout configuration manifest front-matter schedules)
 SANITIZE=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 
 build() {
@@ -81,6 +81,7 @@ seeds() {
     done
     "$RELEASE" analyze --input seeds --json "$s/analysis/seeds.json" --quiet 2>/dev/null || true
     rm -rf "$tmp"
+    cp "$s"/analysis/* "$s/render/"
     # Every crash ever fixed is a seed too.
     for t in "${TARGETS[@]}"; do
         [ -d "Tests/Fixtures/fuzz/$t" ] && cp Tests/Fixtures/fuzz/"$t"/* "$s/$t/" 2>/dev/null || true
@@ -91,7 +92,7 @@ seeds() {
 max_len() {
     case "$1" in
         readout-*) echo 32768 ;;
-        analysis) echo 65536 ;;
+        analysis|render) echo 65536 ;;
         configuration) echo 49152 ;;
         *) echo 16384 ;;
     esac
@@ -100,7 +101,7 @@ max_len() {
 dict() {
     case "$1" in
         readout-*|front-matter) echo "Fuzz/readout.dict" ;;
-        analysis) echo "Fuzz/json.dict" ;;
+        analysis|render) echo "Fuzz/json.dict" ;;
         *) echo "Fuzz/yaml.dict" ;;
     esac
 }

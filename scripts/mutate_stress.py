@@ -3,7 +3,8 @@
 
 Each run draws a new random seed (printed, and reusable with --seed), mutates readouts from the
 source folders (flipped bytes, cuts, splices of two readouts, inserted Unicode and readout
-phrases, duplicated and dropped lines, HTML and front-matter wrappers, re-encodings) and runs the
+phrases, lines of bare structure such as a lone bullet or marker, duplicated and dropped lines,
+HTML and front-matter wrappers, re-encodings) and runs the
 release binary once over the whole folder. The run must end within --timeout seconds with exit
 status 0 or 1 (never a signal), print only `path:line: error|warning: ...` diagnostics on
 standard error, write a valid export in which no readout reported as an error appears, name
@@ -32,6 +33,10 @@ PHRASES = [
     "a free and open Indo-Pacific", "maximum pressure", "telephone talk", "summit meeting", "They",
     "H.E.", "U.S.", "a.m.", "\"", "'", "(", ")", "--", "\u2014", ":", ";", "...", "\t", "\r", "\r\n", "\n\n",
 ]
+# Lines whose shape the line classifier keys on, alone or nearly so.
+SHAPES = ["\u2022", "- ", "-", "* ", "1.", "1. ", "(2)", "(a) ", "II.", "#", "## ", "Abe:", "Abe: We", "---", "...",
+          "<br>", "&nbsp;", "\u3000", "\u30fb", "print PRINT", "Back to", "photo1:", "(PDF)", "Related", "Tags:", "\t",
+          "March 9, 2018", "2018-03-09", "Nov. 6", "1:30 p.m.", "Opening remarks", "(1) ", "\uff08\uff11\uff09", "\"", "\u201c"]
 UNICODE = ["\u00e9", "\u0301", "\u200b", "\u200f", "\u202e", "\ufeff", "\ufffd", "\u3002", "\u65e5\u672c",
            "\U0001F1EF\U0001F1F5", "\u00a0", "\u2028", "\u0000", "\ud7ff", "\U0010ffff", "\u0130", "\u00df",
            "\ufb01", "\u1e9e", "\u2163", "\uff11\uff12", "\u0660"]
@@ -53,7 +58,7 @@ def mutate(rng, sources):
     ext, data = rng.choice(sources)
     b = bytearray(data)
     for _ in range(rng.choice([1, 1, 2, 3, 5, 8])):
-        op = rng.randrange(12)
+        op = rng.randrange(13)
         if op == 0 and b:  # flip bytes
             for _ in range(rng.randint(1, 16)):
                 i = rng.randrange(len(b))
@@ -105,6 +110,11 @@ def mutate(rng, sources):
             i = rng.randrange(len(b))
             chunk = b[i:i + rng.randint(1, 200)]
             b[i:i] = chunk * rng.randint(2, 200)
+        elif op == 12:  # a line of structure: a bullet, a marker, a heading, a date alone
+            lines = bytes(b).split(b"\n")
+            k = rng.randrange(len(lines) + 1)
+            lines[k:k] = [(rng.choice(["", " ", "  "]) + rng.choice(SHAPES) + rng.choice(["", " ", "\r"])).encode()]
+            b = bytearray(b"\n".join(lines))
         elif op == 11:  # random bytes
             i = rng.randrange(len(b) + 1)
             b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
@@ -116,7 +126,11 @@ def run(binary, folder, out, timeout):
     in MB (from wait4) and its standard error."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([binary, "analyze", "--input", folder, "--json", out, "--quiet"],
+        # Under /usr/bin/time: a child forked from this (large) process and exec'd keeps the
+        # parent's high-water RSS in its own rusage; time's is small.
+        rss_file = out + ".rss"
+        p = subprocess.Popen(["/usr/bin/time", "-q", "-f", "%M", "-o", rss_file, binary, "analyze", "--input", folder,
+                              "--json", out, "--quiet"],
                              stdout=subprocess.DEVNULL, stderr=err, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
         deadline = start + timeout
         while True:
@@ -131,7 +145,21 @@ def run(binary, folder, out, timeout):
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return p.returncode, time.perf_counter() - start, usage.ru_maxrss / 1024.0, text
+    rss, code = peak_rss(rss_file, p.returncode)
+    return code, time.perf_counter() - start, rss, text
+
+
+def peak_rss(rss_file, code):
+    """The peak RSS in MB that /usr/bin/time wrote, and the command's own exit status (time
+    reports a signal as "Command terminated by signal N" and exits 128 + N... or the status)."""
+    rss, signal = 0.0, None
+    for line in open(rss_file).read().splitlines() if os.path.exists(rss_file) else []:
+        if line.strip().isdigit():
+            rss = int(line) / 1024.0
+        m = re.search(r"terminated by signal (\d+)", line)
+        if m:
+            signal = int(m.group(1))
+    return rss, -signal if signal else code
 
 
 def check(folder, names, code, wall, rss, err, out, a):

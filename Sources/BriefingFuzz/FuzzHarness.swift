@@ -52,6 +52,7 @@ public final class FuzzHarness: Sendable {
         switch target {
         case .readoutText, .readoutMarkdown, .readoutHTML: readout(bytes, name: target.readoutName!)
         case .analysis: analysis(bytes)
+        case .render: render(bytes)
         case .layout: text(bytes) { layout($0) }
         case .configuration: text(bytes) { configurationFile($0) }
         case .manifest: text(bytes) { manifest($0) }
@@ -124,6 +125,35 @@ public final class FuzzHarness: Sendable {
         }
         _ = AnalysisPeriod(from: CalendarDay(year: 2018, month: 1, day: 1), to: nil).apply(to: a)
         return FuzzOutcome(accepted: true, messages: [])
+    }
+
+    /// An accepted analysis rendered as `brief`, `chart --all` and `book` would render it
+    /// (links off: they would start qpdf at every run).
+    func render(_ bytes: [UInt8]) -> FuzzOutcome {
+        let a: Analysis
+        do { a = try AnalysisReader.decode(Data(bytes), file: "fuzz.json") } catch {
+            return .rejected(error.description)
+        }
+        let folder = scratch.appendingPathComponent(UUID().uuidString, isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var out = FuzzOutcome(accepted: true, messages: [])
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let date = DocumentDate.resolve(analysis: a, environment: [:])
+            let brief = Layout.defaults(for: .brief)
+            _ = try BriefRenderer(layout: brief).render(a, to: folder.appendingPathComponent("brief.pdf"), date: date)
+            var book = Layout.defaults(for: .book)
+            book.links = false
+            let charts = ChartExporter(layout: book)
+            let format = ChartExporter.Format.allCases[bytes.count % ChartExporter.Format.allCases.count]
+            for item in charts.overviewItems(a) + a.topics.prefix(3).map(charts.topicItem) {
+                _ = try charts.write(item, format: format, folder: folder, date: date)
+            }
+            _ = try BookRenderer(layout: book).render(a, to: folder.appendingPathComponent("book.pdf"), date: date)
+        } catch {
+            out.messages.append(Diagnostic(.error, file: "fuzz.json", "\(error)").description)
+        }
+        return out
     }
 
     // MARK: YAML a user edits

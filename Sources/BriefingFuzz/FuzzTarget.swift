@@ -18,6 +18,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A saved analysis (truncated, corrupted or hostile) through the reader `book`, `brief`
     /// and `chart --analysis` use, its checks, and the digest and period filter they compute.
     case analysis
+    /// A saved analysis the reader accepts, rendered: the brief, every chart (PDF, SVG or PNG)
+    /// and the book. Slow (a few runs a second); it finds what the reader's checks let through.
+    case render
     /// A render layout (`book.yaml`, `brief.yaml`), as either kind.
     case layout
     /// An extraction layout (taxonomy, people, relationship, meetings, commitments): each

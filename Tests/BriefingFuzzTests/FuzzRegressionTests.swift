@@ -15,6 +15,8 @@ let harness = try! FuzzHarness(layouts: packageRoot.appendingPathComponent("layo
         return names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
+    /// (`render` draws one document on its own thread, with that thread's Pango font map, as
+    /// `chart --all`'s drawing threads do.)
     @Test(arguments: FuzzTarget.allCases)
     func everyCrashFoundIsNowAnAnswer(_ target: FuzzTarget) throws {
         for file in Self.fixtures(target) {
