@@ -64,7 +64,9 @@ public final class FuzzHarness: Sendable {
     /// The YAML readers take UTF-8 text; anything else is refused before them, as
     /// `YAMLNode.readFile` does.
     private func text(_ bytes: [UInt8], _ body: (String) -> FuzzOutcome) -> FuzzOutcome {
-        guard let s = String(validating: bytes, as: UTF8.self) else { return .rejected("not UTF-8 text") }
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            return .rejected(Diagnostic(.error, file: "fuzz.yaml", line: nil, "not UTF-8 text").description)
+        }
         return body(s)
     }
 
@@ -176,7 +178,9 @@ public final class FuzzHarness: Sendable {
     func configurationFile(_ text: String) -> FuzzOutcome {
         let root: YAMLNode
         do {
-            guard let r = try YAMLNode.parse(text, file: "fuzz.yaml") else { return .rejected("empty") }
+            guard let r = try YAMLNode.parse(text, file: "fuzz.yaml") else {
+                return .rejected(Diagnostic(.error, file: "fuzz.yaml", line: nil, "empty").description)
+            }
             root = r
         } catch {
             return .rejected(error.description)

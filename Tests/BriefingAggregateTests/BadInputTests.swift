@@ -65,8 +65,24 @@ import Testing
         _ = Array(good.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         close(fd)
 
+        // The rest of the hostile folder of `scripts/hostile_check.py`, at sizes a test affords.
+        try write(folder, "nested.html", Array(("<html><body>" + String(repeating: "<b>", count: 200_000) + "The leaders met."
+                                                + String(repeating: "</b>", count: 200_000) + "</body></html>").utf8))
+        try write(folder, "nul.txt", Array(good.utf8) + [0, 0, 0] + Array(good.utf8))
+        try write(folder, "broken-front-matter.md", Array("---\ndate: [2018-03-09\ntitle: \"unclosed\n---\n\(good)".utf8))
+        let laughs = "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+        try write(folder, "entities.html", Array("\(laughs)<html><body><p>&lol2;</p></body></html>".utf8))
+        try write(folder, "utf16-no-bom.txt", Array(good.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try write(folder, "utf16.txt", [0xFF, 0xFE] + Array(good.replacingOccurrences(of: "March 9", with: "March 10").utf16)
+            .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+
         let a = try analyzer.analyze(folder: folder)
         func diag(_ file: String) -> Diagnostic? { a.diagnostics.first { $0.file.hasSuffix("/" + file) } }
+        for bad in ["nested.html", "nul.txt", "broken-front-matter.md", "entities.html", "utf16-no-bom.txt"] {
+            #expect(diag(bad)?.severity == .error, "\(bad): \(a.diagnostics.filter { $0.file.hasSuffix(bad) })")
+        }
+        // libyaml notices the unclosed list on the next line.
+        #expect(diag("broken-front-matter.md")?.line == 3)
         #expect(diag("x.txt")?.severity == .warning)
         #expect(diag("x.txt")?.message.contains("is a FIFO") == true)
         #expect(diag("loop.txt")?.message.contains("link loop") == true)
@@ -74,9 +90,9 @@ import Testing
         #expect(diag("dangling.txt")?.message.contains("link to nothing") == true)
         #expect(diag("big.txt")?.severity == .error)
         #expect(diag("big.txt")?.message.contains("refused above 2 MB") == true)
-        #expect(a.meetings.map(\.file).sorted() == ["caf\\xE9.txt", "good.txt", "link.txt"])
-        #expect(a.summary.failed == 1)
-        #expect(a.summary.readouts == 4)
+        #expect(a.meetings.map(\.file).sorted() == ["caf\\xE9.txt", "good.txt", "link.txt", "utf16.txt"])
+        #expect(a.summary.failed == 6)
+        #expect(a.summary.readouts == 10)
         for d in a.diagnostics { #expect(!d.description.contains("\n")) }
     }
 
