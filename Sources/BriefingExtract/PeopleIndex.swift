@@ -4,7 +4,7 @@ import BriefingModel
 /// The people registry compiled for matching: every written form of every name, surnames,
 /// and the titles and honorifics that stand before names.
 /// A final class, not a struct: it is called for every sentence, and a struct held by the
-/// extractor was copied on each call (every table retained and released).
+/// extractor would be copied on each call (every table retained and released).
 public final class PeopleIndex: Sendable {
     public let registry: PeopleRegistry
     /// Titles, honorifics and how titles name offices.

@@ -167,7 +167,7 @@ public enum Tokenizer {
     }
 
     /// Where `fold` cuts a lower-cased word: the folded word is its first `keep` bytes, then
-    /// "y" when `addY`. Bytes in, so the lexicon can look a word up without building its fold.
+    /// "y" when `addY`; decided on the bytes, so a word with nothing to fold is not copied.
     @inline(__always)
     static func foldCut(_ u: UnsafeBufferPointer<UInt8>) -> (keep: Int, addY: Bool) {
         let n = u.count

@@ -143,43 +143,51 @@ enum LineClassifier {
         // A bullet alone on its line leaves nothing.
         guard !s.isEmpty else { return nil }
         // A marker starts with "(", a digit or a Roman numeral letter; most lines start with
-        // some other ASCII letter, rejected here without building Characters.
+        // some other ASCII letter, rejected on their first byte.
         if let f = s.utf8.first, f < 0x80, f != 0x28, !(f >= 0x30 && f <= 0x39),
            f != 0x49, f != 0x56, f != 0x58, f != 0x69, f != 0x76, f != 0x78 {
             return nil
         }
-        switch asciiMarker(s) {
-        case .none: return nil
-        case .marker(let end):
-            let i = s.utf8.index(s.startIndex, offsetBy: end)
-            return (String(s[s.startIndex..<i]), trim(s[i...]))
-        case .unsure: break
-        }
-        var i = s.startIndex
-        var paren = false
-        if s[i] == "(" || s[i] == "（" { paren = true; i = s.index(after: i) }
-        let start = i
-        while i < s.endIndex, s[i].isNumber { i = s.index(after: i) }
-        var isNumber = i > start
-        if !isNumber {
-            // Roman numerals or a single letter in parentheses.
-            while i < s.endIndex, "IVXivx".contains(s[i]), s.distance(from: start, to: i) < 5 { i = s.index(after: i) }
-            if i == start, paren, i < s.endIndex, s[i].isLetter { i = s.index(after: i) }
-            isNumber = i > start
-        }
-        guard isNumber, i < s.endIndex else { return nil }
-        if paren {
-            guard s[i] == ")" || s[i] == "）" else { return nil }
-            i = s.index(after: i)
-        } else {
-            guard s[i] == "." || s[i] == ")" else { return nil }
-            let n = s.index(after: i)
-            // "2.5 percent" or "1.30 p.m." is not a marker.
-            if n < s.endIndex, s[n].isNumber { return nil }
-            i = n
-        }
-        guard i < s.endIndex, s[i].isWhitespace else { return nil }
+        let end = s.utf8.withContiguousStorageIfAvailable { markerEnd($0) }
+            ?? Array(s.utf8).withUnsafeBufferPointer { markerEnd($0) }
+        guard let end else { return nil }
+        let i = s.utf8.index(s.startIndex, offsetBy: end)
         return (String(s[s.startIndex..<i]), trim(s[i...]))
+    }
+
+    /// The byte offset where a list marker ends, at the white space after it; nil when the
+    /// line has none. Each part of a marker is a character of one scalar: "1.\u{301}" is not one.
+    private static func markerEnd(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        func take(_ test: (Unicode.Scalar) -> Bool) -> Bool {
+            guard i < u.count else { return false }
+            let (c, len) = UTF8Characters.scalar(u, i)
+            guard test(c), !UTF8Characters.continues(u, at: i + len) else { return false }
+            i += len
+            return true
+        }
+        func isNumber(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? c >= "0" && c <= "9" : c.properties.numericType != nil
+        }
+        let paren = take { $0 == "(" || $0 == "（" }
+        let start = i
+        while take(isNumber) {}
+        if i == start {
+            // Roman numerals (at most five letters) or one letter in parentheses.
+            var letters = 0
+            while letters < 5, take({ "IVXivx".unicodeScalars.contains($0) }) { letters += 1 }
+            if i == start, paren { _ = take { $0.properties.isAlphabetic } }
+            guard i > start else { return nil }
+        }
+        if paren {
+            guard take({ $0 == ")" || $0 == "）" }) else { return nil }
+        } else {
+            guard take({ $0 == "." || $0 == ")" }) else { return nil }
+            // "2.5 percent" or "1.30 p.m." is not a marker.
+            if i < u.count, isNumber(UTF8Characters.scalar(u, i).0) { return nil }
+        }
+        guard i < u.count, UTF8Characters.scalar(u, i).0.properties.isWhitespace else { return nil }
+        return i
     }
 
     static func wordCount(_ s: Substring) -> Int {
@@ -222,45 +230,50 @@ enum LineClassifier {
         return i >= 2 && u[i - 2] == 0xE3 && u[i - 1] == 0x80 && c == 0x82 // 。
     }
 
-    static func capitalizedShare(_ s: Substring) -> Double {
-        if let share = s.utf8.withContiguousStorageIfAvailable({ asciiCapitalizedShare($0) }), let share { return share }
-        var words = 0, caps = 0
-        for w in s.split(separator: " ") {
-            guard let f = w.first(where: { $0.isLetter || $0.isNumber }) else { continue }
-            let lower = w.lowercased()
-            if ["of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"].contains(lower) { continue }
-            words += 1
-            if f.isUppercase || f.isNumber { caps += 1 }
-        }
-        return words == 0 ? 0 : Double(caps) / Double(words)
-    }
-
     static let shareStopwords: [StaticString] = ["of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"]
 
-    /// `capitalizedShare` over the bytes of an all-ASCII line (nil otherwise), where a letter
-    /// is A-Z or a-z and a number 0-9, so the answer is the same without building Characters
-    /// and a lower-cased copy of every word.
-    private static func asciiCapitalizedShare(_ u: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    /// The share of a line's words, apart from short function words, whose first letter or
+    /// digit is a capital or a digit ("Japan-U.S. Summit Meeting": 1.0).
+    static func capitalizedShare(_ s: Substring) -> Double {
+        s.utf8.withContiguousStorageIfAvailable { capitalizedShare($0) }
+            ?? Array(s.utf8).withUnsafeBufferPointer { capitalizedShare($0) }
+    }
+
+    private static func capitalizedShare(_ u: UnsafeBufferPointer<UInt8>) -> Double {
+        /// A space byte that is a character of its own separates words.
+        func isSpace(_ i: Int) -> Bool { u[i] == 0x20 && !UTF8Characters.continues(u, at: i + 1) }
         func isStopword(_ s: Int, _ e: Int) -> Bool {
             shareStopwords.contains { w in
                 guard w.utf8CodeUnitCount == e - s else { return false }
-                for k in 0..<(e - s) where u[s + k] | (isLetter(u[s + k]) ? 0x20 : 0) != w.utf8Start[k] { return false }
+                for k in 0..<(e - s) {
+                    let c = u[s + k]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w.utf8Start[k] { return false }
+                }
                 return true
             }
         }
         var words = 0, caps = 0
         var i = 0
-        let n = u.count
-        while i < n {
-            if u[i] == 0x20 { i += 1; continue }
+        while i < u.count {
+            if isSpace(i) { i += 1; continue }
             var j = i
-            while j < n, u[j] != 0x20 { j += 1 }
-            if let f = u[i..<j].first(where: { isLetter($0) || isDigit($0) }), !isStopword(i, j) {
+            while j < u.count, !isSpace(j) { j += 1 }
+            // The first character that is a letter or a number, by its base scalar.
+            var k = i, first: Unicode.Scalar?
+            while k < j {
+                let c = UTF8Characters.scalar(u, k).0
+                if c.isASCII ? (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+                             : c.properties.isAlphabetic || c.properties.numericType != nil {
+                    first = c
+                    break
+                }
+                k = UTF8Characters.characterEnd(u, k)
+            }
+            if let f = first, !isStopword(i, j) {
                 words += 1
-                if (f >= 0x41 && f <= 0x5A) || isDigit(f) { caps += 1 }
+                let upper = f.isASCII ? (f >= "A" && f <= "Z") || (f >= "0" && f <= "9")
+                                      : f.properties.isUppercase || f.properties.numericType != nil
+                if upper { caps += 1 }
             }
             i = j
         }
@@ -284,93 +297,75 @@ enum LineClassifier {
         return s.first?.isUppercase == true && !s[colon...].dropFirst(10).isEmpty
     }
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-    static let ordinalSuffixes = ["", "st", "nd", "rd", "th"]
-    static let dateLabels = ["updated", "posted", "published", "date", "date:", "on"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec"].map { Array($0.utf8) }
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map { Array($0.utf8) }
+    static let ordinalSuffixes = ["", "st", "nd", "rd", "th"].map { Array($0.utf8) }
+    static let dateLabels = ["updated", "posted", "published", "date", "date:", "on"].map { Array($0.utf8) }
     /// Words of a time after a date ("10:15 a.m. JST" splits into "a", "m", "jst").
-    static let timeWords = ["a", "m", "p", "am", "pm", "at", "jst", "est", "edt", "et", "gmt", "utc", "pst", "pdt", "local", "time"]
+    static let timeWords = ["a", "m", "p", "am", "pm", "at", "jst", "est", "edt", "et", "gmt", "utc", "pst", "pdt",
+                            "local", "time"].map { Array($0.utf8) }
 
-    /// A line that is only a date: month names, numbers, weekdays, ordinals.
+    /// A line that is only a date: month names, numbers, weekdays, ordinals, and a time of
+    /// publication. The words are compared lower-cased (ASCII letters: every listed word is
+    /// ASCII, so a word with another letter is none of them).
     static func looksLikeDate(_ s: String) -> Bool {
         guard s.utf8.count <= 60, s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         var s = s
-        if let ascii = s.withUTF8({ u in u.allSatisfy({ $0 < 0x80 }) ? asciiLooksLikeDate(u) : nil }) { return ascii }
+        return s.withUTF8 { u in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { lower -> Bool in
+                for k in 0..<u.count { let c = u[k]; lower[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return looksLikeDate(u, lowered: UnsafeBufferPointer(lower))
+            }
+        }
+    }
+
+    private static func looksLikeDate(_ u: UnsafeBufferPointer<UInt8>, lowered l: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSeparator(_ i: Int) -> Bool {
+            let c = u[i]
+            return (c == 0x20 || c == 0x2C || c == 0x2E || c == 0x28 || c == 0x29 || c == 0x2F || c == 0x2D)
+                && !UTF8Characters.continues(u, at: i + 1)
+        }
+        func isOne(_ a: Int, _ b: Int, of list: [[UInt8]]) -> Bool { list.contains { $0.elementsEqual(l[a..<b]) } }
+        func isNumber(_ c: Unicode.Scalar) -> Bool { c.isASCII ? c >= "0" && c <= "9" : c.properties.numericType != nil }
         var sawMonth = false, sawNumber = false
-        for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" || $0 == "-" }) {
-            let w = raw.lowercased()
-            if months.contains(w) { sawMonth = true; continue }
-            if weekdays.contains(w) { continue }
-            let digits = w.prefix(while: { $0.isNumber })
-            if !digits.isEmpty, ordinalSuffixes.contains(String(w.dropFirst(digits.count))) {
+        var i = 0
+        while i < u.count {
+            if isSeparator(i) { i += 1; continue }
+            var j = i
+            while j < u.count, !isSeparator(j) { j += 1 }
+            defer { i = j }
+            if isOne(i, j, of: months) { sawMonth = true; continue }
+            if isOne(i, j, of: weekdays) { continue }
+            // Leading number characters, then an ordinal suffix or nothing: "21", "3rd".
+            var k = i
+            while k < j, isNumber(UTF8Characters.scalar(u, k).0) { k = UTF8Characters.characterEnd(u, k) }
+            if k > i, isOne(k, j, of: ordinalSuffixes) {
                 sawNumber = true
                 continue
             }
-            if dateLabels.contains(w) || timeWords.contains(w) { continue }
+            if isOne(i, j, of: dateLabels) || isOne(i, j, of: timeWords) { continue }
             // A time of publication after the date: "Feb. 8, 2025, 10:15 a.m. JST".
-            if w.contains(":"), w.allSatisfy({ $0.isNumber || $0 == ":" }) { continue }
+            if l[i..<j].contains(0x3A) {
+                var k = i, time = true
+                while k < j, time {
+                    let c = UTF8Characters.scalar(u, k).0
+                    time = c == ":" || isNumber(c)
+                    k = UTF8Characters.characterEnd(u, k)
+                }
+                if time { continue }
+            }
             return false
         }
         return sawMonth && sawNumber
     }
 
-    static func isReferenceHeading(_ s: String) -> Bool {
-        let n = s.utf8.count
-        guard n <= 48, n <= 24 || endsWithSidebarWord(s) else { return false }
-        var l = Substring(asciiLowercased(s)).unicodeScalars[...]
-        while let f = l.first, bracketScalars.contains(f) { l.removeFirst() }
-        while let e = l.last, bracketScalars.contains(e) { l.removeLast() }
-        let heading = String(l)
-        if n <= 24, referenceHeadings.contains(heading) { return true }
-        // A news site's sidebar of other stories, often after its section ("Politics" POPULAR ARTICLE).
-        guard endsWithSidebarWord(s) else { return false }
-        return sidebarHeadings.contains { heading == $0 || heading.hasSuffix(" " + $0) }
-    }
-
-    /// The last word of a line, lower-cased, is the last word of a sidebar heading (a cheap test
-    /// before the full one).
-    static func endsWithSidebarWord(_ s: String) -> Bool {
-        var word: [UInt8] = []
-        for c in s.utf8.reversed() {
-            if c == 0x20 { if word.isEmpty { continue } else { break } }
-            word.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-            if word.count > 12 { return false }
-        }
-        return sidebarLastWords.contains(String(decoding: word.reversed(), as: UTF8.self))
-    }
-
-    static let sidebarLastWords: Set<String> = ["article", "articles", "read", "popular", "viewed", "stories", "news",
-                                                "recommended", "like", "trending", "picks", "next", "story", "coverage"]
-
-    static let sidebarHeadings = ["popular article", "popular articles", "most read", "most popular", "most viewed",
-                                  "related stories", "related news", "more stories", "top stories", "recommended",
-                                  "recommended stories", "you may also like", "trending", "latest news", "editor's picks",
-                                  "read next", "more on this story", "related coverage"]
-
-    static let bracketScalars: Set<Unicode.Scalar> = Set("()[]:：（） ".unicodeScalars)
-    static let referenceHeadings: Set<String> = ["reference", "references", "related documents", "related document",
-                                                 "attachment", "attachments", "related links", "related link",
-                                                 "related articles", "related", "see also", "documents", "annex"]
-
-    /// Substring search over UTF-8 bytes (Foundation's `contains` is slow on Linux).
+    /// Byte search in a line (the rules' needles are ASCII).
     static func containsBytes(_ haystack: String, _ needle: StaticString) -> Bool {
         // In place: copying the line into an array cost more than the search.
         var haystack = haystack
-        return haystack.withUTF8 { h in containsBytes(h, needle) }
-    }
-
-    private static func containsBytes(_ h: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let k = needle.utf8CodeUnitCount
-        guard h.count >= k else { return false }
-        let p = needle.utf8Start
-        outer: for i in 0...(h.count - k) {
-            for j in 0..<k where h[i + j] != p[j] { continue outer }
-            return true
-        }
-        return false
+        return haystack.withUTF8 { UTF8Characters.contains($0, needle) }
     }
 
     /// Lower-cases ASCII letters only (fast; the noise rules are ASCII).
@@ -386,71 +381,4 @@ enum LineClassifier {
             return n
         }
     }
-
-    static let noiseLines: Set<String> = ["print", "print print", "share", "tweet", "email", "e-mail", "facebook",
-                                          "twitter", "x", "line", "page top", "back to top", "top of page", "go to top",
-                                          "menu", "search", "home", "close", "copy link", "sns", "print this page",
-                                          "share this", "share this article", "advertisement", "read more",
-                                          "subscribe", "sign in", "log in", "more", "top", "next", "previous",
-                                          "related", "comments", "share on facebook", "share on twitter",
-                                          "most read", "most popular", "skip to main content", "english", "français",
-                                          "español", "deutsch", "日本語", "中文", "한국어", "русский"]
-
-    /// Over the lower-cased bytes of a line.
-    static func isAttribution(_ l: UnsafeBufferPointer<UInt8>) -> Bool {
-        if containsBytes(l, "the following readout") || containsBytes(l, "the following statement") { return true }
-        guard l.last == 0x3A else { return false }
-        return hasPrefix(l, "as stated by") == true || containsBytes(l, "attributable to") || containsBytes(l, "spokesperson")
-            || containsBytes(l, "press secretary") || containsBytes(l, "spokesman") || containsBytes(l, "spokeswoman")
-    }
-
-    static func isNoise(_ s: String, words: Int, bullet: Bool, terminal: Bool) -> Bool {
-        if words > 40 { return false }
-        // Long running text ending a sentence is never page furniture except a "(PDF)" link.
-        if words > 14, terminal, !bullet, let f = s.utf8.first, !"([PpCcIi©".utf8.contains(f),
-           !containsBytes(s, "PDF"), !containsBytes(s, "pdf") { return false }
-        // The rules read the line lower-cased (ASCII letters only), here in a buffer on the
-        // stack: a lower-cased String cost an allocation for every line longer than 15 bytes.
-        var s = s
-        return s.withUTF8 { u in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { buf in
-                for k in 0..<u.count { let c = u[k]; buf[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-                return isNoise(lowered: UnsafeBufferPointer(buf), words: words, bullet: bullet, terminal: terminal)
-            }
-        }
-    }
-
-    /// `isNoise` after the quick exits, over the ASCII-lower-cased bytes `l` of the line.
-    private static func isNoise(lowered l: UnsafeBufferPointer<UInt8>, words: Int, bullet: Bool, terminal: Bool) -> Bool {
-        /// `String.hasPrefix` of the lower-cased line, by bytes when they decide it.
-        func prefix(_ p: StaticString) -> Bool {
-            hasPrefix(l, p) ?? String(decoding: l, as: UTF8.self).hasPrefix(p.description)
-        }
-        // Every navigation line listed has at most four words: longer lines skip the hash.
-        if words <= 4, noiseLines.contains(String(decoding: l, as: UTF8.self)) { return true }
-        if words <= 14, prefix("back to ") || prefix("return to ") || prefix("go back to ") { return true }
-        if prefix("(photo") || prefix("[photo") || prefix("photo:") || prefix("photo credit")
-            || prefix("photograph:") || prefix("(photograph") || prefix("credit:") || prefix("image:") {
-            return true
-        }
-        if prefix("photo") {
-            // "photo1:", "photo 2:"
-            let rest = l.dropFirst(5)
-            if let colon = rest.firstIndex(of: 0x3A), rest[rest.startIndex..<colon].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }) {
-                return true
-            }
-        }
-        if containsBytes(l, "(pdf") || containsBytes(l, "[pdf") { return true }
-        if hasSuffix(l, " pdf") ?? String(decoding: l, as: UTF8.self).hasSuffix(" pdf") { return true }
-        if prefix("©") || prefix("copyright") || prefix("all rights reserved") { return true }
-        // Who released the text ("The Press Secretary provided the following readout:", "As
-        // stated by Spokesperson ...:"): the spokesperson is neither a participant nor a speaker.
-        if words <= 20, isAttribution(l) { return true }
-        if words <= 20, !terminal, separatorCount(l) >= 2 { return true }
-        // Tag lists and link lists: short bulleted items with no sentence in them.
-        if bullet, words <= 6, !terminal { return true }
-        return false
-    }
 }
-
-import Foundation

@@ -1,9 +1,8 @@
 import Testing
 @testable import BriefingIngest
 
-/// The classifier's checks over bytes (LineClassifierBytes.swift) must answer as the Character
-/// code did before them. The expected values below are what that code returned; the lines with
-/// combining marks, full-width characters and CR LF are the ones the byte paths hand back.
+/// The classifier's checks compare Characters, so a combining mark, a full-width character or
+/// CR LF counts as what a reader sees: "1.\u{301}" is not a list marker, "１." is.
 @Suite struct LineClassifierTests {
     @Test(arguments: [
         ("1. The two leaders met", "1.", "The two leaders met"),
@@ -44,5 +43,34 @@ import Testing
     func noiseLines(line: String, isNoise: Bool) {
         let words = line.split(separator: " ").count
         #expect(LineClassifier.isNoise(line, words: words, bullet: false, terminal: false) == isNoise, "\(line.debugDescription)")
+    }
+
+    @Test(arguments: [
+        ("Japan-U.S. Summit Meeting", 1.0), ("Leaders hold online talks", 0.25),
+        ("The Minister of Foreign Affairs and the Secretary", 1.0), ("E\u{301}tats-Unis et Japon", 2.0 / 3),
+        ("２０２６ summit", 0.5), ("of the and", 0.0), ("— — —", 0.0),
+    ])
+    func capitalisedShareCountsWordsByTheirFirstLetterOrDigit(line: String, share: Double) {
+        #expect(abs(LineClassifier.capitalizedShare(Substring(line)) - share) < 1e-9, "\(line.debugDescription)")
+    }
+
+    @Test func charactersAreReadFromBytesAsSwiftGroupsThem() {
+        func check(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) { Array(text.utf8).withUnsafeBufferPointer(body) }
+        check("e\u{301}x") { u in
+            #expect(UTF8Characters.continues(u, at: 1), "a combining mark continues its letter")
+            #expect(!UTF8Characters.continues(u, at: 3))
+            #expect(UTF8Characters.characterEnd(u, 0) == 3)
+        }
+        check("a\r\nb") { u in
+            #expect(UTF8Characters.continues(u, at: 2), "LF after CR")
+            #expect(UTF8Characters.characterEnd(u, 1) == 3)
+        }
+        check("石破 🇯🇵") { u in
+            #expect(UTF8Characters.scalar(u, 0).0 == "石" && UTF8Characters.scalar(u, 0).1 == 3)
+            #expect(UTF8Characters.scalar(u, 7).1 == 4)
+        }
+        check("back to top") { u in #expect(UTF8Characters.hasPrefix(u, "back to ")) }
+        check("back to \u{301}top") { u in #expect(!UTF8Characters.hasPrefix(u, "back to "), "the prefix must end a character") }
+        check("report (pdf)") { u in #expect(UTF8Characters.contains(u, "(pdf") && !UTF8Characters.contains(u, "[pdf")) }
     }
 }
