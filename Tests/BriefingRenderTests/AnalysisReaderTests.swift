@@ -131,6 +131,27 @@ extension RenderSuite {
         #expect(d.clause == "agreed to meet.")
     }
 
+    /// -9223372036854775808 read as a positive number then negated overflowed (a fuzz find).
+    @Test func wholeNumbersAtAndPastIntsBounds() throws {
+        func number(_ n: String) throws -> Int {
+            var year = 0
+            try Data("{\"year\": \(n)}".utf8).withUnsafeBytes { raw in
+                var p = JSONPull(raw.bindMemory(to: UInt8.self))
+                try p.object { q, _ in year = try q.int() }
+            }
+            return year
+        }
+        #expect(try number("-9223372036854775808") == .min)
+        #expect(try number("9223372036854775807") == .max)
+        #expect(try number("-0") == 0)
+        #expect(throws: JSONPullError.self) { try number("9223372036854775808") }
+        #expect(throws: JSONPullError.self) { try number("-9223372036854775809") }
+        #expect(throws: JSONPullError.self) { try number("99999999999999999999999") }
+        #expect(throws: AnalysisReadError.self) {
+            try AnalysisReader.decode(Data("{\"meetings\":[{\"commitments\":[{\"strength\":-9223372036854775808}]}]".utf8), file: "a.json")
+        }
+    }
+
     @Test func surrogateEscapesPairOrBecomeReplacementCharacters() throws {
         func read(_ escaped: String) throws -> String {
             let json = "{\"generator\": \"\(escaped)\", \"summary\": {}}"

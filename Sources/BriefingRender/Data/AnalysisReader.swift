@@ -289,11 +289,21 @@ struct JSONPull {
         var neg = false
         if i < b.count, b[i] == 0x2D { neg = true; i += 1 }
         let start = i
+        // Accumulated negative, so that -9223372036854775808 fits; a number that does not fit
+        // an Int is refused rather than wrapped (its negation would trap).
         var v = 0
-        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { v = v &* 10 &+ Int(b[i] - 0x30); i += 1 }
+        while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+            let (tens, o1) = v.multipliedReportingOverflow(by: 10)
+            let (next, o2) = tens.subtractingReportingOverflow(Int(b[i] - 0x30))
+            guard !o1, !o2 else { throw fail("a number out of range") }
+            v = next
+            i += 1
+        }
         guard i > start else { throw fail("expected a number") }
         if i < b.count, b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 { throw fail("expected a whole number") }
-        return neg ? -v : v
+        if neg { return v }
+        guard v != .min else { throw fail("a number out of range") }
+        return -v
     }
 
     mutating func optionalInt() throws -> Int? { null() ? nil : try int() }
