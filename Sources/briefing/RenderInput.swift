@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingConfig
+import BriefingFormat
 import BriefingModel
 import BriefingRender
 import Foundation
