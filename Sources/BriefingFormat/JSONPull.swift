@@ -27,8 +27,23 @@ struct JSONKey {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Set only for a key with escapes.
     let decoded: String?
+    /// Its first eight bytes (fewer, zero-padded, for a shorter key), for `KeyPattern`.
+    var head: UInt64 = 0
 
     var string: String { decoded ?? String(decoding: bytes, as: UTF8.self) }
+
+    /// The first `min(count, 8)` bytes at `p` as a little-endian word; `readable` says how many
+    /// bytes from `p` may be read.
+    @inline(__always)
+    static func head(_ p: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt64 {
+        if readable >= 8 {
+            let w = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+            return count >= 8 ? w : w & ((1 << UInt64(count * 8)) &- 1)
+        }
+        var w: UInt64 = 0
+        for k in 0..<min(count, 8) { w |= UInt64(p[k]) << UInt64(k * 8) }
+        return w
+    }
 
     static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
         if let d = key.decoded { return d == pattern.description }
@@ -56,7 +71,17 @@ struct JSONPull {
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
     }
 
+    @inline(__always)
     mutating func expect(_ c: UInt8) throws {
+        // What this project writes has no space before most tokens.
+        if i < b.count, b[i] == c {
+            i += 1
+            return
+        }
+        try expectAfterSpace(c)
+    }
+
+    mutating func expectAfterSpace(_ c: UInt8) throws {
         ws()
         guard i < b.count, b[i] == c else { throw fail("expected \(Character(UnicodeScalar(c)))") }
         i += 1
@@ -119,8 +144,13 @@ struct JSONPull {
 
     /// An object's key, matched against literals in place (no String is made for it unless it
     /// has escapes).
+    @inline(__always)
     mutating func key() throws -> JSONKey {
-        if let r = try plainString() { return JSONKey(bytes: UnsafeBufferPointer(rebasing: b[r]), decoded: nil) }
+        if let r = try plainString() {
+            let at = b.baseAddress! + r.lowerBound
+            return JSONKey(bytes: UnsafeBufferPointer(start: at, count: r.count), decoded: nil,
+                           head: JSONKey.head(at, count: r.count, readable: b.count - r.lowerBound))
+        }
         return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: try string())
     }
 
@@ -129,6 +159,10 @@ struct JSONPull {
     mutating func plainString() throws -> Range<Int>? {
         try expect(0x22)
         let start = i
+        // Eight bytes at a time up to the word holding a quote or a backslash, then byte by byte.
+        if let base = b.baseAddress {
+            while i + 8 <= b.count, !Self.hasQuoteOrBackslash(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+        }
         while i < b.count, b[i] != 0x22, b[i] != 0x5C { i += 1 }
         guard i < b.count else { throw fail("unterminated string") }
         guard b[i] == 0x22 else {
@@ -137,6 +171,14 @@ struct JSONPull {
         }
         i += 1
         return start..<(i - 1)
+    }
+
+    /// Whether any of eight bytes is a quote or a backslash (exact for "any").
+    @inline(__always)
+    static func hasQuoteOrBackslash(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
     }
 
     mutating func string() throws -> String {

@@ -1,4 +1,5 @@
 import BriefingModel
+import Foundation
 
 /// One key of a record in the analysis file: how its value is written and read. Made with
 /// `.field(...)` and its variants, one line each, in the key table (`AnalysisFields`).
@@ -103,79 +104,105 @@ extension Field {
 }
 
 /// A record type's keys, sorted as the file has them, with how to write and read each.
-struct ObjectFormat<Model>: Sendable {
-    let fields: [Field<Model>]
+final class ObjectFormat<Model>: Sendable {
     /// What reading starts from: every field at its value for an absent key.
     let empty: @Sendable () -> Model
+    let fields: [Field<Model>]
+    /// The fields as reading and writing use them, in one buffer read in place: a field's
+    /// closure is called where it lies, never copied (a copy would count a reference, for
+    /// every key of a 50,000-meeting file).
+    private let entries: ContiguousArray<Entry>
     private let hasDeferred: Bool
-    private let requiredCount: Int
+    /// Bits of the required fields (`Entry.requiredBit`), all set once each is read.
+    private let allRequired: UInt64
 
-    init(empty: @escaping @Sendable () -> Model, _ fields: [Field<Model>]) {
+    private struct Entry: Sendable {
+        var pattern: KeyPattern
+        var write: @Sendable (JSONWriter, Model) -> Void
+        var isPresent: (@Sendable (Model) -> Bool)?
+        var read: (@Sendable (inout JSONPull, inout Model) throws -> Void)?
+        var lean: Bool
+        var deferred: Bool
+        var requiredBit: UInt64
+    }
+
+    init(empty: @escaping @Sendable () -> Model, _ unsorted: [Field<Model>]) {
         // Sorted by key bytes, as JSONEncoder's sorted keys: a line may go anywhere in the table.
-        self.fields = fields.sorted { a, b in
+        let fields = unsorted.sorted { a, b in
             a.key.withUTF8Buffer { x in b.key.withUTF8Buffer { y in x.lexicographicallyPrecedes(y) } }
         }
+        self.fields = fields
         self.empty = empty
+        var entries = ContiguousArray<Entry>()
+        var bit: UInt64 = 1
+        for f in fields {
+            entries.append(Entry(pattern: KeyPattern(f.key), write: f.write, isPresent: f.isPresent, read: f.read, lean: f.lean,
+                                 deferred: f.deferred, requiredBit: f.required ? bit : 0))
+            if f.required { bit <<= 1 }
+        }
+        precondition(bit != 0, "at most 63 required keys")
+        self.entries = entries
+        allRequired = bit - 1
         hasDeferred = fields.contains { $0.deferred }
-        requiredCount = fields.filter(\.required).count
-        precondition(requiredCount <= 64, "at most 64 required keys")
     }
 
     /// `{"key":value,...}` with no spaces.
     func write(_ m: Model, to w: JSONWriter) {
-        var first = true
-        for f in fields {
-            if let present = f.isPresent, !present(m) { continue }
-            w.key(f.key, first: first)
-            first = false
-            f.write(w, m)
+        entries.withUnsafeBufferPointer { e in
+            var first = true
+            for k in e.indices {
+                if e[k].isPresent != nil, !e[k].isPresent!(m) { continue }
+                w.key(e[k].pattern.key, first: first)
+                first = false
+                e[k].write(w, m)
+            }
+            if first { w.byte(0x7B) }
+            w.close()
         }
-        if first { w.byte(0x7B) }
-        w.close()
     }
 
     func read(from p: inout JSONPull) throws -> Model {
         var m = empty()
-        // Keys come sorted as the table has them: the one after the last is tried first.
-        var next = 0
-        var later: [(field: Int, at: Int)] = []
-        var seenRequired: UInt64 = 0
-        try p.object { q, key in
-            guard let k = index(of: key, from: next) else { try q.skip(); return }
-            next = k + 1
-            let f = fields[k]
-            guard let read = f.read, q.full || !f.lean else { try q.skip(); return }
-            if f.required { seenRequired |= 1 << UInt64(requiredIndex(k)) }
-            if f.deferred {
-                later.append((k, q.i))
-                try q.skip()
-                return
+        try entries.withUnsafeBufferPointer { e in
+            // Keys come sorted as the table has them: the one after the last is tried first.
+            var next = 0
+            var later: [(field: Int, at: Int)] = []
+            var seen: UInt64 = 0
+            try p.object { q, key in
+                guard let k = Self.index(of: key, in: e, from: next) else { try q.skip(); return }
+                next = k + 1
+                guard q.full || !e[k].lean, e[k].read != nil else { try q.skip(); return }
+                seen |= e[k].requiredBit
+                if e[k].deferred {
+                    later.append((k, q.i))
+                    try q.skip()
+                    return
+                }
+                do { try e[k].read!(&q, &m) } catch let error as JSONPullError { throw error.inside(e[k].pattern.key) }
             }
-            do { try read(&q, &m) } catch let e as JSONPullError { throw e.inside(f.key) }
-        }
-        if hasDeferred, !later.isEmpty {
-            let end = p.i
-            for (k, at) in later {
-                p.i = at
-                do { try fields[k].read!(&p, &m) } catch let e as JSONPullError { throw e.inside(fields[k].key) }
+            if hasDeferred, !later.isEmpty {
+                let end = p.i
+                for (k, at) in later {
+                    p.i = at
+                    do { try e[k].read!(&p, &m) } catch let error as JSONPullError { throw error.inside(e[k].pattern.key) }
+                }
+                p.i = end
             }
-            p.i = end
-        }
-        if requiredCount > 0, seenRequired.nonzeroBitCount != requiredCount {
-            let missing = fields.enumerated().first { $1.required && seenRequired & (1 << UInt64(requiredIndex($0))) == 0 }!.element
-            throw p.fail("no \(missing.key)")
+            if seen != allRequired {
+                let missing = e.first { $0.requiredBit != 0 && seen & $0.requiredBit == 0 }!
+                throw p.fail("no \(missing.pattern.key)")
+            }
         }
         return m
     }
 
     /// Which field `key` names: the expected one first, then any.
-    private func index(of key: JSONKey, from next: Int) -> Int? {
-        if next < fields.count, fields[next].key ~= key { return next }
-        for k in fields.indices where k != next && fields[k].key ~= key { return k }
+    @inline(__always)
+    private static func index(of key: JSONKey, in e: UnsafeBufferPointer<Entry>, from next: Int) -> Int? {
+        if next < e.count, e[next].pattern.matches(key) { return next }
+        for k in e.indices where k != next && e[k].pattern.matches(key) { return k }
         return nil
     }
-
-    private func requiredIndex(_ k: Int) -> Int { fields[..<k].reduce(0) { $0 + ($1.required ? 1 : 0) } }
 }
 
 /// A record of the file, written and read through its `ObjectFormat` in the key table.
@@ -186,4 +213,25 @@ protocol FormatObject: FormatValue {
 extension FormatObject {
     static func write(_ value: Self, to w: JSONWriter) { format.write(value, to: w) }
     static func read(from p: inout JSONPull) throws -> Self { try format.read(from: &p) }
+}
+
+/// A key of the table as a length and its first eight bytes: most keys are told apart, and
+/// matched, by two integer compares.
+struct KeyPattern: Sendable {
+    let key: StaticString
+    let count: Int
+    let head: UInt64
+
+    init(_ key: StaticString) {
+        self.key = key
+        count = key.utf8CodeUnitCount
+        head = JSONKey.head(key.utf8Start, count: count, readable: count)
+    }
+
+    @inline(__always)
+    func matches(_ k: JSONKey) -> Bool {
+        if k.decoded != nil { return key ~= k }
+        guard count == k.bytes.count, head == k.head else { return false }
+        return count <= 8 || memcmp(key.utf8Start + 8, k.bytes.baseAddress! + 8, count - 8) == 0
+    }
 }
