@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingAggregate
 import BriefingConfig
 import BriefingFormat
 import BriefingModel
