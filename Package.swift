@@ -30,14 +30,14 @@ let package = Package(
         .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         // Plain values: Meeting, Statement, Commitment, Thread, Analysis, Diagnostic.
         .target(name: "BriefingModel"),
-        // User-editable YAML: taxonomy, people, commitment cues, relationship, manifest.
+        // User-editable YAML, every file through one loader (YAMLNode): taxonomy, people,
+        // commitment cues, relationship packs, manifest; layouts, schedules and front matter too.
         .target(name: "BriefingConfig", dependencies: [
             "BriefingModel", .product(name: "Yams", package: "Yams"),
         ]),
-        // Bytes -> decoded text -> classified lines with provenance.
-        .target(name: "BriefingIngest", dependencies: [
-            "BriefingModel", "HTMLText", .product(name: "Yams", package: "Yams"),
-        ]),
+        // Bytes -> decoded text -> classified lines with provenance (front matter through the
+        // configuration's YAML loader).
+        .target(name: "BriefingIngest", dependencies: ["BriefingModel", "BriefingConfig", "HTMLText"]),
         // One readout -> one Meeting.
         .target(name: "BriefingExtract", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest",
@@ -59,12 +59,12 @@ let package = Package(
         ),
         // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
         .target(name: "BriefingRender", dependencies: [
-            "BriefingModel", "BriefingConfig", "CCairo", .product(name: "Yams", package: "Yams"),
+            "BriefingModel", "BriefingConfig", "CCairo",
         ]),
         // Periodic reports: schedules, period calendar, the SQLite ledger and the runner.
         // Extraction and rendering are injected, so this stage never reaches into theirs.
         .target(name: "BriefingSchedule", dependencies: [
-            "BriefingModel", "BriefingFormat", .product(name: "Yams", package: "Yams"),
+            "BriefingModel", "BriefingConfig", "BriefingFormat",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
@@ -83,6 +83,7 @@ let package = Package(
         .executableTarget(name: "briefing-corpus", dependencies: [
             "BriefingCorpus", "BriefingFormat", "BriefingModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "BriefingConfigTests", dependencies: ["BriefingConfig", "BriefingModel"]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
         .testTarget(name: "BriefingExtractTests", dependencies: [
             "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
