@@ -30,14 +30,14 @@ let package = Package(
         .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         // Plain values: Meeting, Statement, Commitment, Thread, Analysis, Diagnostic.
         .target(name: "BriefingModel"),
-        // User-editable YAML: taxonomy, people, commitment cues, relationship, manifest.
+        // User-editable YAML, every file through one loader (YAMLNode): taxonomy, people,
+        // commitment cues, relationship packs, manifest; layouts, schedules and front matter too.
         .target(name: "BriefingConfig", dependencies: [
             "BriefingModel", .product(name: "Yams", package: "Yams"),
         ]),
-        // Bytes -> decoded text -> classified lines with provenance.
-        .target(name: "BriefingIngest", dependencies: [
-            "BriefingModel", "HTMLText", .product(name: "Yams", package: "Yams"),
-        ]),
+        // Bytes -> decoded text -> classified lines with provenance (front matter through the
+        // configuration's YAML loader).
+        .target(name: "BriefingIngest", dependencies: ["BriefingModel", "BriefingConfig", "HTMLText"]),
         // One readout -> one Meeting.
         .target(name: "BriefingExtract", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest",
@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "BriefingAggregate", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingExtract",
         ]),
+        // The analysis file: one key table drives its writer, its reader and the ledger's cache.
+        .target(name: "BriefingFormat", dependencies: ["BriefingModel"]),
         // Extraction against hand-made truth: the scorecard of `briefing evaluate`.
         .target(name: "BriefingEvaluate", dependencies: ["BriefingModel"]),
         // Cairo (PDF/SVG/PNG) and Pango text through PangoCairo.
@@ -57,35 +59,40 @@ let package = Package(
         ),
         // Analysis + layout -> briefing book, one-page brief, charts (PDF, SVG, PNG).
         .target(name: "BriefingRender", dependencies: [
-            "BriefingModel", "BriefingConfig", "CCairo", .product(name: "Yams", package: "Yams"),
+            "BriefingModel", "BriefingConfig", "CCairo",
         ]),
         // Periodic reports: schedules, period calendar, the SQLite ledger and the runner.
         // Extraction and rendering are injected, so this stage never reaches into theirs.
         .target(name: "BriefingSchedule", dependencies: [
-            "BriefingModel", .product(name: "Yams", package: "Yams"),
+            "BriefingModel", "BriefingConfig", "BriefingFormat",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
         // driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.
         .target(name: "BriefingFuzz", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingAggregate", "BriefingRender", "BriefingSchedule",
+            "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingAggregate", "BriefingFormat", "BriefingRender",
+            "BriefingSchedule",
         ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingRender",
+            "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingFormat", "BriefingRender",
             "BriefingSchedule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tooling, not shipped in `briefing`: generated readouts with their truth and synthetic
         // analyses, for the tests and `make bench`.
         .target(name: "BriefingCorpus", dependencies: ["BriefingModel"]),
         .executableTarget(name: "briefing-corpus", dependencies: [
-            "BriefingCorpus", "BriefingModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "BriefingCorpus", "BriefingFormat", "BriefingModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "BriefingConfigTests", dependencies: ["BriefingConfig", "BriefingModel"]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
         .testTarget(name: "BriefingExtractTests", dependencies: [
             "BriefingExtract", "BriefingConfig", "BriefingIngest", "BriefingModel",
         ]),
         .testTarget(name: "BriefingAggregateTests", dependencies: [
-            "BriefingAggregate", "BriefingConfig", "BriefingIngest", "BriefingModel", "BriefingCorpus",
+            "BriefingAggregate", "BriefingConfig", "BriefingFormat", "BriefingIngest", "BriefingModel", "BriefingCorpus",
+        ]),
+        .testTarget(name: "BriefingFormatTests", dependencies: [
+            "BriefingFormat", "BriefingModel", "BriefingCorpus", "BriefingAggregate", "BriefingConfig",
         ]),
         .testTarget(name: "BriefingEvaluateTests", dependencies: [
             "BriefingEvaluate", "BriefingAggregate", "BriefingConfig", "BriefingModel",
@@ -101,7 +108,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BriefingScheduleTests", dependencies: [
-            "BriefingSchedule", "BriefingModel",
+            "BriefingSchedule", "BriefingModel", "BriefingFormat",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

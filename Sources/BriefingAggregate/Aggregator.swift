@@ -30,21 +30,28 @@ struct Aggregator {
         }
         // The meetings are copied out; let the per-readout results go before threads are built.
         results = []
-        let topics = TopicFrequencies.compute(meetings, taxonomy: configuration.taxonomy)
+        let taxonomy = configuration.taxonomy.topics.map { Analysis.TopicLabel(id: $0.id, label: $0.label) }
+        let topics = TopicFrequencies.compute(meetings, topics: taxonomy)
         let threads = ThreadBuilder(taxonomy: configuration.taxonomy,
                                     lapseAfterMeetings: configuration.commitments.lapseAfterMeetings,
                                     relationship: configuration.relationship, titles: configuration.names.titles).threads(meetings)
+        let summary = Self.summary(meetings: meetings, threads: threads, diagnostics: diagnostics, readouts: readouts, failed: failed)
+        return Analysis(generator: generator, input: input, summary: summary,
+                        relationship: configuration.relationship.info, taxonomy: taxonomy,
+                        meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+    }
+
+    /// The headline counts of an analysis: its dates, commitments by strength, threads and findings.
+    static func summary(meetings: [Meeting], threads: [CommitmentThread], diagnostics: [Diagnostic], readouts: Int,
+                        failed: Int) -> Analysis.Summary {
         var byStrength: [String: Int] = ["1": 0, "2": 0, "3": 0, "4": 0]
         for m in meetings { for c in m.commitments { byStrength[String(c.strength.rawValue), default: 0] += 1 } }
         let dated = meetings.compactMap(\.date)
-        let summary = Analysis.Summary(
+        return Analysis.Summary(
             readouts: readouts, meetings: meetings.count, failed: failed, firstDate: dated.min(), lastDate: dated.max(),
             commitmentsByStrength: byStrength, threads: threads.count,
             warnings: diagnostics.filter { $0.severity == .warning }.count,
             errors: diagnostics.filter { $0.severity == .error }.count)
-        return Analysis(generator: generator, input: input, summary: summary,
-                        relationship: configuration.relationship.info, taxonomy: configuration.taxonomy.topics.map { .init(id: $0.id, label: $0.label) },
-                        meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
     }
 
     /// A readout failed when an error is about it (the manifest's own findings ride in results

@@ -1,8 +1,8 @@
 import BriefingModel
 
 /// What extracting one readout gave: its meeting (nil when the file could not be used) and
-/// the findings about it. Codable so a cache can keep it.
-public struct ReadoutResult: Sendable, Codable {
+/// the findings about it.
+public struct ReadoutResult: Sendable {
     public var meeting: Meeting?
     public var diagnostics: [Diagnostic]
     public var failed: Bool { meeting == nil || diagnostics.contains { $0.severity == .error } }

@@ -1,9 +1,9 @@
-import BriefingConfig
 import BriefingModel
 
-/// Topic mentions and meetings across the corpus, overall and per year.
+/// Topic mentions and meetings across the corpus, overall and per year: one frequency for each
+/// of `topics` (the taxonomy's, in the analysis), sorted by mentions, meetings, id.
 enum TopicFrequencies {
-    static func compute(_ meetings: [Meeting], taxonomy: Taxonomy) -> [TopicFrequency] {
+    static func compute(_ meetings: [Meeting], topics: [Analysis.TopicLabel]) -> [TopicFrequency] {
         struct Acc {
             var mentions = 0, meetings = 0, commitments = 0
             var first: CalendarDay?, last: CalendarDay?
@@ -11,8 +11,8 @@ enum TopicFrequencies {
         }
         // One accumulator per taxonomy topic, by position (an id outside the taxonomy has no row).
         var slot: [String: Int] = [:]
-        for (i, t) in taxonomy.topics.enumerated() { slot[t.id] = i }
-        var acc = Array(repeating: Acc(), count: taxonomy.topics.count)
+        for (i, t) in topics.enumerated() { slot[t.id] = i }
+        var acc = Array(repeating: Acc(), count: topics.count)
         var seen = Set<Int>()
         for m in meetings {
             for t in m.topics {
@@ -32,7 +32,7 @@ enum TopicFrequencies {
             }
         }
         var out: [TopicFrequency] = []
-        for (i, topic) in taxonomy.topics.enumerated() {
+        for (i, topic) in topics.enumerated() {
             let a = acc[i]
             out.append(TopicFrequency(id: topic.id, label: topic.label, mentions: a.mentions, meetings: a.meetings,
                                       commitments: a.commitments, firstDate: a.first, lastDate: a.last,

@@ -1,5 +1,6 @@
 import BriefingAggregate
 import BriefingConfig
+import BriefingFormat
 import BriefingIngest
 import BriefingModel
 import BriefingRender

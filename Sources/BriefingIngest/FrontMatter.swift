@@ -1,5 +1,5 @@
+import BriefingConfig
 import BriefingModel
-import Yams
 
 /// YAML front matter at the top of a Markdown readout (`---` ... `---`): fields the text may
 /// lack (date, place, kind, title).
@@ -11,7 +11,8 @@ public struct FrontMatter: Sendable {
     public var lineCount: Int
 
     /// Splits front matter from the body. Returns nil when the text has none; throws a message
-    /// and line when it is there but not a YAML mapping.
+    /// and line when it is there but not a YAML mapping (read by the configuration's loader,
+    /// `YAMLNode`; plain `key: value` lines need no YAML parser).
     public static func split(_ text: String) throws(IngestError) -> (FrontMatter, body: Substring)? {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
         var lineNo = 1
@@ -34,35 +35,24 @@ public struct FrontMatter: Sendable {
     static func parse(_ yaml: String, closingLine: Int) throws(IngestError) -> FrontMatter {
         if let simple = parseFlat(yaml, closingLine: closingLine) { return simple }
         var fields: [String: String] = [:], lines: [String: Int] = [:]
-        do {
-            if let node = try Yams.compose(yaml: yaml, .basic) {
-                guard let mapping = node.mapping else {
-                    throw IngestError(line: 2, "front matter must be `key: value` lines")
-                }
-                for (k, v) in mapping {
-                    guard let key = k.scalar?.string else { continue }
-                    if let s = v.scalar?.string {
-                        fields[key.lowercased()] = s
-                    } else if let seq = v.sequence {
-                        fields[key.lowercased()] = seq.compactMap { $0.scalar?.string }.joined(separator: "; ")
-                    }
-                    lines[key.lowercased()] = (k.mark?.line ?? 0) + 1
-                }
+        do throws(ConfigurationError) {
+            // The YAML starts on the file's line 2, after the opening `---`.
+            guard let root = try YAMLNode.parse(yaml, file: "front matter", firstLine: 2) else {
+                return FrontMatter(fields: [:], lines: [:], lineCount: closingLine)
             }
-        } catch let e as IngestError {
-            throw e
-        } catch let e as YamlError {
-            // The problem and its line, not Yams' description, which quotes the text over several lines.
-            switch e {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
-                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-                throw IngestError(line: mark.line + 1, "front matter is not valid YAML (\(what))")
-            default:
-                throw IngestError(line: 2, "front matter is not valid YAML")
+            guard root.isMapping else { throw root.fail("front matter must be `key: value` lines", line: 2) }
+            let keyLines = root.keyLines()
+            for (key, value) in try root.entries() {
+                if value.node.scalar != nil {
+                    fields[key.lowercased()] = try value.string()
+                } else if value.node.sequence != nil {
+                    fields[key.lowercased()] = try value.items().compactMap { $0.node.scalar?.string }.joined(separator: "; ")
+                }
+                lines[key.lowercased()] = keyLines[key]
             }
         } catch {
-            throw IngestError(line: 2, "front matter is not valid YAML")
+            // Reported about the readout, at the file's line.
+            throw IngestError(line: error.line ?? 2, error.key.map { "front matter: \($0): \(error.message)" } ?? "front matter: \(error.message)")
         }
         return FrontMatter(fields: fields, lines: lines, lineCount: closingLine)
     }
@@ -86,6 +76,8 @@ extension FrontMatter {
             while value.last == " " { value.removeLast() }
             if let f = value.first, "\"'[{|>&*!%@`#".contains(f) { return nil }
             if value.contains(": ") || value.contains(" #") { return nil }
+            // A key given twice is the YAML reader's to report.
+            if fields[key.lowercased()] != nil { return nil }
             fields[key.lowercased()] = String(value)
             lines[key.lowercased()] = n
         }

@@ -1,7 +1,8 @@
 /// The aggregation stage's output: every meeting, topic frequencies and commitment threads.
-/// This is what `briefing analyze --json` writes and what rendering and scheduling read.
-public struct Analysis: Sendable, Codable {
-    public struct Summary: Hashable, Sendable, Codable {
+/// This is what `briefing analyze --json` writes and what rendering and scheduling read (the
+/// file's keys are BriefingFormat's key table).
+public struct Analysis: Sendable {
+    public struct Summary: Hashable, Sendable {
         public var readouts: Int
         public var meetings: Int
         public var failed: Int
@@ -28,7 +29,7 @@ public struct Analysis: Sendable, Codable {
     }
 
     /// A taxonomy entry as used for this analysis (so an export is self-describing).
-    public struct TopicLabel: Hashable, Sendable, Codable {
+    public struct TopicLabel: Hashable, Sendable {
         public var id: String
         public var label: String
         public init(id: String, label: String) {
@@ -38,8 +39,8 @@ public struct Analysis: Sendable, Codable {
     }
 
     /// The relationship pack the analysis was made with: what the book prints about each side.
-    public struct RelationshipInfo: Hashable, Sendable, Codable {
-        public struct Side: Hashable, Sendable, Codable {
+    public struct RelationshipInfo: Hashable, Sendable {
+        public struct Side: Hashable, Sendable {
             public var id: String
             public var label: String
             public var country: String

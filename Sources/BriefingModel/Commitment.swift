@@ -1,7 +1,7 @@
 /// A discrete, publicly expressed statement of intent to act toward an identified goal.
-public struct Commitment: Hashable, Sendable, Codable {
+public struct Commitment: Hashable, Sendable {
     /// How strongly the commitment was made.
-    public enum Strength: Int, Sendable, Codable, Comparable, CaseIterable {
+    public enum Strength: Int, Sendable, Comparable, CaseIterable {
         case sharedView = 1, confirmed = 2, agreed = 3, signed = 4
         public static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
         public var label: String {
@@ -67,31 +67,5 @@ public struct Commitment: Hashable, Sendable, Codable {
         self.file = file
         self.line = line
         self.clause = clause
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case text, clause, actor, strength, cue, topics, concepts, file, line
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(text: try c.decode(String.self, forKey: .text), clause: try c.decode(String.self, forKey: .clause),
-                  actor: try c.decode(String.self, forKey: .actor), strength: try c.decode(Strength.self, forKey: .strength),
-                  cue: try c.decode(String.self, forKey: .cue), topics: try c.decode([String].self, forKey: .topics),
-                  concepts: try c.decode([String].self, forKey: .concepts), file: try c.decode(String.self, forKey: .file),
-                  line: try c.decode(Int.self, forKey: .line))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(clause, forKey: .clause)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(strength, forKey: .strength)
-        try c.encode(cue, forKey: .cue)
-        try c.encode(topics, forKey: .topics)
-        try c.encode(concepts, forKey: .concepts)
-        try c.encode(file, forKey: .file)
-        try c.encode(line, forKey: .line)
     }
 }

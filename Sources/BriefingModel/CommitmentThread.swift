@@ -1,6 +1,6 @@
 /// The same commitment made again at later meetings, with how its strength moved.
-public struct CommitmentThread: Hashable, Sendable, Codable {
-    public enum Trend: String, Sendable, Codable, CaseIterable {
+public struct CommitmentThread: Hashable, Sendable {
+    public enum Trend: String, Sendable, CaseIterable {
         /// Made once, recently.
         case new
         /// Made again at about the same strength.
@@ -14,7 +14,7 @@ public struct CommitmentThread: Hashable, Sendable, Codable {
     }
 
     /// One meeting's instance of the thread (the strongest when a meeting made it twice).
-    public struct Occurrence: Hashable, Sendable, Codable {
+    public struct Occurrence: Hashable, Sendable {
         public var file: String
         public var date: CalendarDay?
         public var strength: Commitment.Strength

@@ -1,8 +1,8 @@
 /// A finding about the input: a readout, a manifest or a layout file. Collected as values and
 /// printed by the command line as `path:line: severity: message`; only what stops the whole
 /// run is thrown.
-public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable, Comparable {
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
         case note, warning, error
         public static func < (a: Severity, b: Severity) -> Bool {
             let order: [Severity] = [.note, .warning, .error]

@@ -1,7 +1,7 @@
 /// Everything extracted from one readout.
-public struct Meeting: Hashable, Sendable, Codable {
+public struct Meeting: Hashable, Sendable {
     /// Where the date came from, most trusted first.
-    public enum DateSource: String, Sendable, Codable {
+    public enum DateSource: String, Sendable {
         case text, frontMatter = "front-matter", manifest, pageMetadata = "page-metadata"
         case termsOfOffice = "terms-of-office", none
     }
@@ -60,34 +60,5 @@ public struct Meeting: Hashable, Sendable, Codable {
         self.topics = topics
         self.commitments = commitments
         self.statements = statements
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case file, path, title, date, dateInferred, dateSource, kinds, parts, participants
-        case mentioned, place, startTime, durationMinutes, sections, statementCount, topics
-        case commitments, statements
-    }
-
-    // Written by hand so that absent values are explicit nulls in the export.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(path, forKey: .path)
-        try c.encode(title, forKey: .title)
-        try c.encode(date, forKey: .date)
-        try c.encode(dateInferred, forKey: .dateInferred)
-        try c.encode(dateSource, forKey: .dateSource)
-        try c.encode(kinds, forKey: .kinds)
-        try c.encode(parts, forKey: .parts)
-        try c.encode(participants, forKey: .participants)
-        try c.encode(mentioned, forKey: .mentioned)
-        try c.encode(place, forKey: .place)
-        try c.encode(startTime, forKey: .startTime)
-        try c.encode(durationMinutes, forKey: .durationMinutes)
-        try c.encode(sections, forKey: .sections)
-        try c.encode(statementCount, forKey: .statementCount)
-        try c.encode(topics, forKey: .topics)
-        try c.encode(commitments, forKey: .commitments)
-        try c.encodeIfPresent(statements, forKey: .statements)
     }
 }

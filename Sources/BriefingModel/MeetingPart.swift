@@ -1,6 +1,6 @@
 /// One part of a meeting (a summit, then a signing ceremony, then a working lunch), each with
 /// its own start and duration when the readout gives them.
-public struct MeetingPart: Hashable, Sendable, Codable {
+public struct MeetingPart: Hashable, Sendable {
     /// Canonical kind: "summit meeting", "telephone talk", "courtesy call", "working lunch",
     /// "signing ceremony", "video conference", "ministers' meeting", ...
     public var kind: String
@@ -12,14 +12,5 @@ public struct MeetingPart: Hashable, Sendable, Codable {
         self.kind = kind
         self.startTime = startTime
         self.durationMinutes = durationMinutes
-    }
-
-    private enum CodingKeys: String, CodingKey { case kind, startTime, durationMinutes }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(startTime, forKey: .startTime)
-        try c.encode(durationMinutes, forKey: .durationMinutes)
     }
 }

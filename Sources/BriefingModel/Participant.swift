@@ -1,5 +1,5 @@
 /// A person in a meeting: one canonical name per human, whatever the readout calls them.
-public struct Participant: Hashable, Sendable, Codable {
+public struct Participant: Hashable, Sendable {
     /// Canonical name from the people registry, or the name as written when unknown.
     public var name: String
     /// Office held on the meeting's date ("Prime Minister"), from the registry or the text.
@@ -17,17 +17,5 @@ public struct Participant: Hashable, Sendable, Codable {
         self.country = country
         self.side = side
         self.known = known
-    }
-
-    private enum CodingKeys: String, CodingKey { case name, role, country, side, known }
-
-    // Absent values are explicit nulls in the export.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(role, forKey: .role)
-        try c.encode(country, forKey: .country)
-        try c.encode(side, forKey: .side)
-        try c.encode(known, forKey: .known)
     }
 }

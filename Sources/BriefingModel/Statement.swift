@@ -1,5 +1,5 @@
 /// A sentence-level unit of a readout, with who said it and what it is about.
-public struct Statement: Hashable, Sendable, Codable {
+public struct Statement: Hashable, Sendable {
     public var text: String
     /// 1-based line in the source file where the sentence starts.
     public var line: Int

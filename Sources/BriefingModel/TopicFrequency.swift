@@ -1,6 +1,6 @@
 /// A topic across the whole corpus: how often and at how many meetings it came up.
-public struct TopicFrequency: Hashable, Sendable, Codable {
-    public struct YearCount: Hashable, Sendable, Codable {
+public struct TopicFrequency: Hashable, Sendable {
+    public struct YearCount: Hashable, Sendable {
         public var year: Int
         public var mentions: Int
         public var meetings: Int

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingCorpus
+import BriefingFormat
 import BriefingModel
 import Foundation
 
@@ -62,6 +63,6 @@ struct SyntheticAnalysisCommand: ParsableCommand {
 
     func run() throws {
         let a = SyntheticAnalysis.make(meetings: meetings, threads: threads, seed: seed)
-        try AnalysisCoding.encoder(pretty: false).encode(a).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try AnalysisWriter.write(a, to: URL(fileURLWithPath: output))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingAggregate
 import BriefingConfig
+import BriefingFormat
 import BriefingModel
 import Foundation
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefingAggregate
 import BriefingModel
 import BriefingRender
 import Foundation

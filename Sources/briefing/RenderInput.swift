@@ -1,5 +1,7 @@
 import ArgumentParser
+import BriefingAggregate
 import BriefingConfig
+import BriefingFormat
 import BriefingModel
 import BriefingRender
 import Foundation

@@ -157,19 +157,4 @@ import Testing
             #expect(error.message.contains("not valid YAML"))
         }
     }
-
-    @Test func writerNeverLeavesAHalfWrittenFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
-        let target = folder.appendingPathComponent("analysis.json")
-        try AnalysisWriter.write(a, to: target)
-        let before = try Data(contentsOf: target)
-        // The target's folder is a file: writing fails, the earlier export stays as it was.
-        #expect(throws: (any Error).self) {
-            try AnalysisWriter.write(a, to: target.appendingPathComponent("x.json"))
-        }
-        #expect(try Data(contentsOf: target) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["analysis.json"])
-    }
 }

@@ -1,4 +1,5 @@
 import BriefingAggregate
+import BriefingFormat
 import BriefingModel
 import Foundation
 import Testing
@@ -44,24 +45,6 @@ import Testing
         }
     }
 
-    @Test func exportHasTheScorersShapeAndRoundTrips() throws {
-        let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("analysis.json")
-        try AnalysisWriter.write(a, to: url)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        let meeting = (json["meetings"] as! [[String: Any]])[0]
-        for key in ["file", "date", "date_inferred", "kinds", "participants", "place", "duration_minutes", "topics", "commitments"] {
-            #expect(meeting.keys.contains(key), "\(key)")
-        }
-        #expect(meeting["place"] is NSNull || meeting["place"] is String)
-        let back = try AnalysisCoding.load(from: url)
-        #expect(back.meetings == a.meetings)
-        #expect(back.threads == a.threads)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["analysis.json"], "no temporary left")
-    }
-
     @Test func progressCountsEveryReadoutOnce() throws {
         final class Seen: @unchecked Sendable {
             let lock = NSLock()
@@ -104,7 +87,7 @@ import Testing
         // The export is written in pieces on several threads: all of it, in order.
         let url = corpus.deletingLastPathComponent().appendingPathComponent("analysis.json")
         try AnalysisWriter.write(a, to: url)
-        let back = try AnalysisCoding.load(from: url)
+        let back = try AnalysisReader.load(from: url, full: true)
         #expect(back.meetings == a.meetings)
         #expect(back.threads == a.threads)
         #expect(back.diagnostics == a.diagnostics)

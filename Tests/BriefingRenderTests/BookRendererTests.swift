@@ -1,3 +1,4 @@
+import BriefingAggregate
 import BriefingModel
 import BriefingCorpus
 import Foundation

@@ -62,6 +62,15 @@ extension RenderSuite {
         #expect(e?.message.contains("not valid YAML") == true)
     }
 
+    @Test func aKeyGivenTwiceOrAnUnknownMarginNamesItsLine() {
+        let twice = error("title: x\nlimits:\n  sources: 3\n  sources: 4\n")
+        #expect(twice?.line == 3 && twice?.message.contains("'sources' given twice") == true)
+        let side = error("page:\n  margins:\n    top: 20\n    middle: 20\n")
+        #expect(side?.key == "page.margins.middle" && side?.line == 4)
+        let lanes = error("limits:\n  summary_topics: 4\n  timeline_lanes_per_page: 0\n")
+        #expect(lanes?.key == "limits.timeline_lanes_per_page" && lanes?.line == 3)
+    }
+
     @Test func marginsThatLeaveNoRoomAreRejected() {
         #expect(error("page:\n  margins: 200\n")?.key == "page")
     }

@@ -92,7 +92,7 @@ struct ScheduleFaultTests {
         #expect(report.produced.map { "\($0.period):\($0.readouts)" } == ["2026-01:1", "2026-02:0", "2026-03:1"])
         #expect(ws.read("monthly/2026-02/briefing-book.pdf").contains("No readouts in this period."))
         // The analysis layout is written by the scheduler itself and says so too.
-        #expect(ws.read("monthly/2026-02/analysis.json").contains("\"note\" : \"No readouts in this period.\""))
+        #expect(ws.read("monthly/2026-02/analysis.json").contains("\"note\":\"No readouts in this period.\""))
     }
 
     @Test(arguments: [(POSIXErrorCode.EROFS, "not writable"), (.ENOSPC, "no space left")])

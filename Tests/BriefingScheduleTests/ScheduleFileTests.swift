@@ -82,4 +82,19 @@ struct ScheduleFileTests {
             try PeriodCalendar(ScheduleDefinition(name: "w", cadence: .monthly, every: 1001, start: CalendarDay(year: 2026, month: 1, day: 1)!))
         }
     }
+
+    @Test func aFileThatCannotBeReadIsOneDiagnosticNamingIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schedules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(ScheduleFile.fileName)
+        let missing = ScheduleFile.load(layoutsFolder: folder).diagnostics
+        #expect(missing.map(\.description) == ["\(file.path):1: error: the schedules file does not exist"])
+        try Data(repeating: 0x23, count: 2 << 20).write(to: file)
+        let large = ScheduleFile.load(layoutsFolder: folder).diagnostics
+        #expect(large.map(\.description) == ["\(file.path):1: error: the schedules file is 2 MB; at most 1 MB is read"])
+        try Data("schedules:\n  weekly:\n    cadence: weekly\n    cadence: monthly\n".utf8).write(to: file)
+        let twice = ScheduleFile.load(layoutsFolder: folder).diagnostics
+        #expect(twice.count == 1 && twice[0].line == 3 && twice[0].message.contains("'cadence' given twice"))
+    }
 }

@@ -17,16 +17,14 @@ extension BookComposition {
     /// Where a commitment sits: meeting and commitment indices.
     struct CommitmentRef { var meeting: Int; var commitment: Int }
 
-    /// A topic's most recent commitments (as indices, so nothing large is copied) and how many
-    /// it has in all.
+    /// A topic's most recent commitments (as indices, so nothing large is copied).
     struct TopicCommitments {
         var recent: [CommitmentRef] = []
-        var total = 0
     }
 
     /// For each topic, its `keep` most recent commitments (latest meeting first, undated last;
-    /// within a day in meeting then commitment order) and its total, in one pass over the
-    /// meetings taken most recent first.
+    /// within a day in meeting then commitment order), in one pass over the meetings taken most
+    /// recent first.
     private func commitmentIndex(keep: Int) -> [String: TopicCommitments] {
         let meetings = analysis.meetings
         let days = meetings.map { $0.date?.dayNumber ?? Int.min }
@@ -47,7 +45,7 @@ extension BookComposition {
         let commitments = index.recent.map { r in
             (analysis.meetings[r.meeting].date, analysis.meetings[r.meeting].commitments[r.commitment])
         }
-        let total = index.total
+        let total = topic.commitments
         let trend = TopicTrendChart(topic: topic)
         let st = style
         c.heading(topic.label, level: 2, anchor: topicAnchor(topic.id), keepWith: trend.height(width: c.body.width))
@@ -90,7 +88,6 @@ extension BookComposition {
 
 extension BookComposition.TopicCommitments {
     mutating func add(_ ref: BookComposition.CommitmentRef, keep: Int) {
-        total += 1
         if recent.count < keep { recent.append(ref) }
     }
 }

@@ -25,13 +25,13 @@ public struct BriefingDigest: Sendable {
     public var threads: [CommitmentThread.Trend: [CommitmentThread]]
     public var watch: [String]
 
+    /// Every count from the aggregation stage's (the summary's, the topics' and threads').
     public init(analysis a: Analysis) {
-        let days = a.meetings.compactMap(\.date)
-        firstDate = a.summary.firstDate ?? days.min()
-        lastDate = a.summary.lastDate ?? days.max()
+        firstDate = a.summary.firstDate
+        lastDate = a.summary.lastDate
         meetings = a.meetings.count
         sources = max(a.summary.readouts, a.meetings.count)
-        commitments = a.meetings.reduce(0) { $0 + $1.commitments.count }
+        commitments = a.summary.commitmentsByStrength.values.reduce(0, +)
         let latestYear = lastDate?.year
         topics = a.topics.filter { $0.mentions > 0 }.map { t in
             TopicLine(id: t.id, label: t.label, mentions: t.mentions, meetings: t.meetings, commitments: t.commitments,

@@ -1,10 +1,11 @@
+import BriefingConfig
 import BriefingModel
 import Foundation
-import Yams
 
-/// Loads `layouts/schedules.yaml`. Every problem is a `Diagnostic` naming the file, the key
-/// (`schedules.weekly.time_zone`) and the line; a schedule with an error is left out, and the
-/// command line refuses to run while any error remains.
+/// Loads `layouts/schedules.yaml` through the configuration loader (`YAMLNode`). Every problem
+/// is a `Diagnostic` naming the file, the key (`schedules.weekly.time_zone`) and the line; a
+/// schedule with an error is left out, and the command line refuses to run while any error
+/// remains.
 ///
 /// ```yaml
 /// schedules:
@@ -23,14 +24,11 @@ public enum ScheduleFile {
     public static func load(layoutsFolder: URL) -> (schedules: [ScheduleDefinition], diagnostics: [Diagnostic]) {
         let url = layoutsFolder.appendingPathComponent(fileName)
         // A regular file only (a FIFO would hang the run), of a size a schedules file can have.
-        let bytes: [UInt8]
-        do { bytes = try RegularFile.read(url.path, limit: 1 << 20) } catch {
-            let why = if case .tooLarge = error { "is over 1 MB" } else { error.message }
-            return ([], [Diagnostic(.error, file: url.path, "cannot read the schedules file: it \(why)")])
+        let text: String?
+        do { text = try YAMLNode.readFile(url.path, what: "schedules file", limit: 1 << 20) } catch {
+            return ([], [error.diagnostic])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return ([], [Diagnostic(.error, file: url.path, "the schedules file is not UTF-8 text; save it as UTF-8")])
-        }
+        guard let text else { return ([], [Diagnostic(.error, file: url.path, "the schedules file does not exist")]) }
         return parse(text, file: url.path)
     }
 
@@ -38,50 +36,46 @@ public enum ScheduleFile {
 
     public static func parse(_ text: String, file: String) -> (schedules: [ScheduleDefinition], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        func report(_ node: Node?, _ key: String, _ message: String, _ severity: Diagnostic.Severity = .error) {
-            diagnostics.append(Diagnostic(severity, file: file, line: node?.mark?.line, "\(key): \(message)"))
+        func report(_ node: YAMLNode, _ key: String, _ message: String, _ severity: Diagnostic.Severity = .error) {
+            diagnostics.append(node.finding(severity, message, key: key))
         }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            // The problem and its line, not Yams' description, which quotes the text over several lines.
-            switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
-                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-                return ([], [Diagnostic(.error, file: file, line: mark.line, "not valid YAML: \(what)")])
-            default:
-                return ([], [Diagnostic(.error, file: file, "not valid YAML")])
-            }
-        } catch {
-            return ([], [Diagnostic(.error, file: file, "not valid YAML")])
+        let root: YAMLNode?
+        do { root = try YAMLNode.parse(text, file: file) } catch { return ([], [error.diagnostic]) }
+        guard let root, root.isMapping, let list = root["schedules"] else {
+            return ([], [Diagnostic(.error, file: file, line: root?.line,
+                                    "schedules: missing; expected `schedules:` with one entry per schedule")])
         }
-        guard let root, let top = root.mapping, let list = top["schedules"] else {
-            return ([], [Diagnostic(.error, file: file, line: root?.mark?.line, "schedules: missing; expected `schedules:` with one entry per schedule")])
-        }
-        guard let entries = list.mapping else {
+        let entries: [(key: String, value: YAMLNode)]
+        do { entries = try list.entries() } catch {
+            if list.isMapping { return ([], [error.diagnostic]) } // a name given twice
             report(list, "schedules", "expected a mapping of schedule names to their definitions")
             return ([], diagnostics)
         }
         var out: [ScheduleDefinition] = []
-        for (nameNode, body) in entries {
-            let name = nameNode.scalar?.string ?? ""
+        let nameLines = list.keyLines()
+        for (name, body) in entries {
             let path = "schedules.\(name)"
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                report(nameNode, path, "a schedule name is letters, digits, '-' and '_' (it names folders)")
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" || $0.isNumber }) else {
+                diagnostics.append(Diagnostic(.error, file: file, line: nameLines[name],
+                                              "\(path): a schedule name is letters, digits, '-' and '_' (it names folders)"))
                 continue
             }
-            guard let fields = body.mapping else {
-                report(body, path, "expected a mapping with cadence, time_zone, start, layouts and output")
+            let fields: [(key: String, value: YAMLNode)]
+            do { fields = try body.entries() } catch {
+                if body.isMapping { diagnostics.append(error.diagnostic) } else {
+                    report(body, path, "expected a mapping with cadence, time_zone, start, layouts and output")
+                }
                 continue
             }
+            let keyLines = body.keyLines()
             let before = diagnostics.filter { $0.severity == .error }.count
-            for (k, v) in fields where !knownKeys.contains(k.scalar?.string ?? "") {
-                report(k, "\(path).\(k.scalar?.string ?? "?")", "unknown key (known: \(knownKeys.sorted().joined(separator: ", ")))", .warning)
-                _ = v
+            for (k, _) in fields where !knownKeys.contains(k) {
+                diagnostics.append(Diagnostic(.warning, file: file, line: keyLines[k],
+                                              "\(path).\(k): unknown key (known: \(knownKeys.sorted().joined(separator: ", ")))"))
             }
-            func scalar(_ key: String) -> (String, Node)? {
-                guard let n = fields[key] else { return nil }
-                guard let s = n.scalar?.string else {
+            func scalar(_ key: String) -> (String, YAMLNode)? {
+                guard let n = body[key] else { return nil }
+                guard let s = try? n.string() else {
                     report(n, "\(path).\(key)", "expected a single value")
                     return nil
                 }
@@ -107,10 +101,10 @@ public enum ScheduleFile {
                 case "quarterly": cadence = .quarterly
                 default: report(n, "\(path).cadence", "expected weekly, monthly or quarterly, got '\(s)'")
                 }
-                if cadence != nil, cadence?.name != "weekly", let n = fields["first_weekday"] {
+                if cadence != nil, cadence?.name != "weekly", let n = body["first_weekday"] {
                     report(n, "\(path).first_weekday", "only weekly schedules have a first weekday", .warning)
                 }
-            } else if fields["cadence"] == nil {
+            } else if body["cadence"] == nil {
                 report(body, "\(path).cadence", "missing; expected weekly, monthly or quarterly")
             }
             var zone = "UTC"
@@ -118,24 +112,24 @@ public enum ScheduleFile {
                 if TimeZone(identifier: s) != nil { zone = s } else {
                     report(n, "\(path).time_zone", "unknown time zone '\(s)' (use an IANA name such as Asia/Tokyo or UTC)")
                 }
-            } else if fields["time_zone"] == nil {
+            } else if body["time_zone"] == nil {
                 report(body, "\(path).time_zone", "missing; defaulting to UTC", .warning)
             }
             var start: CalendarDay?
             if let (s, n) = scalar("start") {
                 start = CalendarDay(iso: s)
                 if start == nil || s.count != 10 { start = nil; report(n, "\(path).start", "expected a date YYYY-MM-DD, got '\(s)'") }
-            } else if fields["start"] == nil {
+            } else if body["start"] == nil {
                 report(body, "\(path).start", "missing; expected the first day to report on (YYYY-MM-DD)")
             }
             var layouts: [ReportKind] = []
-            if let n = fields["layouts"] {
-                let items = n.sequence.map { Array($0) } ?? (n.scalar != nil ? [n] : [])
+            if let n = body["layouts"] {
+                let items = (try? n.items()) ?? (n.node.scalar != nil ? [n] : [])
                 for item in items {
-                    if let s = item.scalar?.string, let k = ReportKind(rawValue: s) {
+                    if let s = try? item.string(), let k = ReportKind(rawValue: s) {
                         if !layouts.contains(k) { layouts.append(k) }
                     } else {
-                        report(item, "\(path).layouts", "unknown layout '\(item.scalar?.string ?? "?")' (known: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        report(item, "\(path).layouts", "unknown layout '\((try? item.string()) ?? "?")' (known: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                 }
                 if items.isEmpty { report(n, "\(path).layouts", "expected a list of layouts") }

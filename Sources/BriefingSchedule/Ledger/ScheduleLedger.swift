@@ -281,15 +281,14 @@ public final class ScheduleLedger: Sendable {
         try guarded {
             try db.read { db in
                 var out: [String: ExtractedReadout] = [:]
-                let decoder = JSONDecoder()
                 for chunk in stride(from: 0, to: hashes.count, by: 500) {
                     let part = Array(hashes[chunk..<min(hashes.count, chunk + 500)])
                     let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
                     let rows = try Row.fetchAll(db, sql: "SELECT content_hash, result FROM extraction_cache WHERE extractor = ? AND content_hash IN (\(marks))",
                                                 arguments: StatementArguments([extractor] + part))
                     for row in rows {
-                        // An entry an older model cannot decode is left out: the caller extracts again.
-                        out[row[0] as String] = try? decoder.decode(ExtractedReadout.self, from: row[1] as Data)
+                        // An entry in another format is left out: the caller extracts that readout again.
+                        out[row[0] as String] = try? ExtractedReadout(cached: row[1] as Data)
                     }
                 }
                 return out

@@ -1,3 +1,4 @@
+import BriefingFormat
 import BriefingModel
 import Foundation
 
@@ -39,25 +40,14 @@ public struct AnalysisJSONRenderer: ReportRenderer {
         public var errorDescription: String? { "this build has no renderer for the \(kind.rawValue) layout" }
     }
 
-    private struct Document: Encodable {
-        var schedule: String
-        var period: String
-        var startDay: CalendarDay
-        var lastDay: CalendarDay
-        var timeZone: String
-        var edition: Int
-        var note: String?
-        var analysis: Analysis
-    }
-
     public func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws {
         guard kind == .analysis else {
             guard let base else { throw UnavailableLayout(kind: kind) }
             return try base.render(analysis, kind: kind, context: context, to: url)
         }
-        let doc = Document(schedule: context.schedule, period: context.period, startDay: context.startDay,
-                           lastDay: context.lastDay, timeZone: context.timeZone, edition: context.edition,
-                           note: context.isEmpty ? "No readouts in this period." : nil, analysis: analysis)
-        try AnalysisCoding.encoder().encode(doc).write(to: url)
+        let doc = PeriodAnalysis(schedule: context.schedule, period: context.period, startDay: context.startDay,
+                                 lastDay: context.lastDay, timeZone: context.timeZone, edition: context.edition,
+                                 note: context.isEmpty ? "No readouts in this period." : nil, analysis: analysis)
+        try doc.encoded().write(to: url)
     }
 }

@@ -121,12 +121,10 @@ public struct CorpusSnapshot: Sendable {
             let slice = Array(uncached[start..<min(uncached.count, start + batch)])
             let results = SlotArray<(hash: String, date: CalendarDay?, result: Data)?>(count: slice.count, repeating: nil)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let encoder = JSONEncoder()
                 var i = w
                 while i < slice.count {
                     let r = analyzer.extract(readoutAt: slice[i].url)
-                    let data = (try? encoder.encode(r)) ?? Data()
-                    results[i] = (slice[i].cacheKey, r.meeting?.date, data)
+                    results[i] = (slice[i].cacheKey, r.meeting?.date, r.encoded())
                     i += workers
                 }
             }

@@ -1,14 +1,24 @@
+import BriefingFormat
 import BriefingModel
 import Foundation
 
 /// One readout's extraction as the cache stores it: the same shape as the aggregation stage's
 /// `ReadoutResult`, so the command line converts between them field for field.
-public struct ExtractedReadout: Sendable, Codable {
+public struct ExtractedReadout: Sendable {
     public var meeting: Meeting?
     public var diagnostics: [Diagnostic]
     public init(meeting: Meeting?, diagnostics: [Diagnostic]) {
         self.meeting = meeting
         self.diagnostics = diagnostics
+    }
+
+    /// As the extraction cache keeps it: the analysis file's own keys (`ReadoutRecord`).
+    func encoded() -> Data { ReadoutRecord(meeting: meeting, diagnostics: diagnostics).encoded() }
+
+    /// What `encoded()` wrote; an entry of another format is an error.
+    init(cached data: Data) throws(AnalysisReadError) {
+        let r = try ReadoutRecord.decode(data)
+        self.init(meeting: r.meeting, diagnostics: r.diagnostics)
     }
 
     /// The same extraction under another file name (identical bytes may sit in two files).

@@ -143,12 +143,11 @@ public struct ScheduleRunner: Sendable {
         // Entries written under another model shape do not decode: extract those again.
         let stale = item.readouts.filter { cached[$0.cacheKey] == nil }
         if !stale.isEmpty {
-            let encoder = JSONEncoder()
             var fresh: [(hash: String, date: CalendarDay?, result: Data)] = []
             for r in stale {
                 let result = analyzer.extract(readoutAt: r.url)
                 cached[r.cacheKey] = result
-                fresh.append((r.cacheKey, result.meeting?.date, try encoder.encode(result)))
+                fresh.append((r.cacheKey, result.meeting?.date, result.encoded()))
             }
             try ledger.storeCache(fresh, extractor: analyzer.cacheKey, at: options.clock())
         }

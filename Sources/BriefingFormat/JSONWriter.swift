@@ -1,10 +1,8 @@
 import BriefingModel
 
-/// Writes meetings and threads, the bulk of an export, as JSON straight into bytes: the same
-/// keys, order and values as the model's Codable form under `AnalysisCoding` (snake_case,
-/// sorted keys, explicit nulls), at a fraction of JSONEncoder's cost on 50,000 meetings.
-/// The round-trip test decodes what this writes with JSONDecoder.
-final class ExportJSON {
+/// JSON written straight into bytes: the values of the analysis file, each kind once. What is
+/// written where comes from the key table (`AnalysisFields`); this only knows JSON.
+final class JSONWriter {
     // A plain growable byte buffer: appending a byte is a store, not an Array append with its
     // uniqueness and capacity checks (this runs for every byte of a 175 MB export).
     private var base: UnsafeMutablePointer<UInt8>
@@ -22,7 +20,7 @@ final class ExportJSON {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// What was written, in place.
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
@@ -126,22 +124,6 @@ final class ExportJSON {
         }
     }
 
-    /// A commitment's clause, the end of its text from `clauseOffset`, written straight from
-    /// the text's bytes when the offset is plainly a character boundary (ASCII on both sides),
-    /// else through `clause`, which rounds it as String indexing does.
-    func clause(of c: Commitment) {
-        var text = c.text
-        let done = text.withUTF8 { u -> Bool in
-            let from = min(c.clauseOffset, u.count)
-            if from < u.count {
-                guard u[from] < 0x80, from == 0 || (u[from - 1] < 0x80 && u[from - 1] != 0x0D) else { return false }
-            }
-            string(utf8: UnsafeBufferPointer(rebasing: u[from...]))
-            return true
-        }
-        if !done { string(c.clause) }
-    }
-
     func string(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
@@ -178,7 +160,7 @@ final class ExportJSON {
         byte(0x5D)
     }
 
-    func array<T>(_ list: [T], _ each: (ExportJSON, T) -> Void) {
+    func array<T>(_ list: [T], _ each: (JSONWriter, T) -> Void) {
         byte(0x5B)
         for (i, x) in list.enumerated() {
             if i > 0 { byte(0x2C) }
@@ -197,90 +179,4 @@ final class ExportJSON {
     }
 
     func close() { byte(0x7D) }
-
-    // MARK: model
-
-    func meeting(_ m: Meeting) {
-        key("commitments", first: true); array(m.commitments) { $0.commitment($1) }
-        key("date"); day(m.date)
-        key("date_inferred"); bool(m.dateInferred)
-        key("date_source"); string(m.dateSource.rawValue)
-        key("duration_minutes"); int(m.durationMinutes)
-        key("file"); string(m.file)
-        key("kinds"); strings(m.kinds)
-        key("mentioned"); array(m.mentioned) { $0.participant($1) }
-        key("participants"); array(m.participants) { $0.participant($1) }
-        key("parts"); array(m.parts) { w, p in
-            w.key("duration_minutes", first: true); w.int(p.durationMinutes)
-            w.key("kind"); w.string(p.kind)
-            w.key("start_time"); w.string(p.startTime)
-            w.close()
-        }
-        key("path"); string(m.path)
-        key("place"); string(m.place)
-        key("sections"); strings(m.sections)
-        key("start_time"); string(m.startTime)
-        key("statement_count"); int(m.statementCount)
-        if let statements = m.statements {
-            key("statements"); array(statements) { w, s in
-                // Statement's synthesized Codable leaves absent values out.
-                w.key("line", first: true); w.int(s.line)
-                if let section = s.section { w.key("section"); w.string(section) }
-                if let speaker = s.speaker { w.key("speaker"); w.string(speaker) }
-                w.key("text"); w.string(s.text)
-                w.key("topics"); w.strings(s.topics)
-                w.close()
-            }
-        }
-        key("title"); string(m.title)
-        key("topics"); array(m.topics) { w, t in
-            w.key("id", first: true); w.string(t.id)
-            w.key("mentions"); w.int(t.mentions)
-            w.close()
-        }
-        close()
-    }
-
-    func commitment(_ c: Commitment) {
-        key("actor", first: true); string(c.actor)
-        key("clause"); clause(of: c)
-        key("concepts"); strings(c.concepts)
-        key("cue"); string(c.cue)
-        key("file"); string(c.file)
-        key("line"); int(c.line)
-        key("strength"); int(c.strength.rawValue)
-        key("text"); string(c.text)
-        key("topics"); strings(c.topics)
-        close()
-    }
-
-    func participant(_ p: Participant) {
-        key("country", first: true); string(p.country)
-        key("known"); bool(p.known)
-        key("name"); string(p.name)
-        key("role"); string(p.role)
-        key("side"); string(p.side)
-        close()
-    }
-
-    func thread(_ t: CommitmentThread) {
-        key("first_date", first: true); day(t.firstDate)
-        key("grouped_by"); string(t.groupedBy)
-        key("id"); string(t.id)
-        key("label"); string(t.label)
-        key("last_date"); day(t.lastDate)
-        key("occurrences"); array(t.occurrences) { w, o in
-            w.key("actor", first: true); w.string(o.actor)
-            w.key("date"); w.day(o.date)
-            w.key("file"); w.string(o.file)
-            w.key("line"); w.int(o.line)
-            w.key("strength"); w.int(o.strength.rawValue)
-            w.key("text"); w.string(o.text)
-            w.close()
-        }
-        key("strengths"); array(t.strengths) { $0.int($1) }
-        key("topic"); string(t.topic)
-        key("trend"); string(t.trend.rawValue)
-        close()
-    }
 }

@@ -1,0 +1,89 @@
+import BriefingModel
+import Dispatch
+import Foundation
+
+/// Reads a saved analysis (what `briefing analyze --json` writes) straight into the model, in
+/// one pass over the memory-mapped bytes, through the key table; the bulk in parallel chunks.
+/// What it reads is then checked (`AnalysisCheck`), so a hand-edited or hostile file is one
+/// clear error naming the byte and line, not a wrong or failing render.
+public enum AnalysisReader {
+    /// With `full == false` the fields rendering never shows (marked `lean` in the key table)
+    /// are skipped unread: a commitment's clause, cue and concepts, a thread occurrence's text
+    /// (the commitment's own text is kept), a meeting's statements.
+    public static func load(from url: URL, full: Bool = false) throws(AnalysisReadError) -> Analysis {
+        let path = url.path
+        // A regular file only: mapping or reading a FIFO would wait for a writer for ever.
+        do { _ = try RegularFile.check(path) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "the analysis \(error.message)")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
+        }
+        return try decode(data, file: path, full: full)
+    }
+
+    /// Reads and checks an analysis from its bytes; `file` names it in the error.
+    public static func decode(_ data: Data, file: String, full: Bool = false) throws(AnalysisReadError) -> Analysis {
+        let analysis: Analysis
+        do {
+            analysis = try read(data, full: full)
+        } catch {
+            // Ran off the end: the file was cut short (a copy or a write interrupted).
+            if error.offset >= data.count {
+                throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
+                                        "the analysis ends early (\(error) at byte \(error.offset), the end of the file): "
+                                            + "it was cut short; write it again with `briefing analyze --json`")
+            }
+            throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
+                                    "not a saved analysis, or a damaged one (\(error) at byte \(error.offset)); "
+                                        + "write it again with `briefing analyze --json`")
+        }
+        do { try AnalysisCheck.check(analysis) } catch {
+            throw AnalysisReadError(file: file, line: nil, kind: .invalid, "\(error.path): \(error.message)")
+        }
+        return analysis
+    }
+
+    /// The analysis in `data`, unchecked; the error says at which byte and key reading stopped.
+    static func read(_ data: Data, full: Bool = true) throws(JSONPullError) -> Analysis {
+        let outcome = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Analysis, JSONPullError> in
+            var p = JSONPull(raw.bindMemory(to: UInt8.self))
+            p.full = full
+            do {
+                let a = try Analysis.read(from: &p)
+                p.ws()
+                guard p.i == p.b.count else { throw p.fail("more after the analysis") }
+                return .success(a)
+            } catch {
+                // Every reader of the table throws JSONPullError.
+                return .failure(error as? JSONPullError ?? p.fail("\(error)"))
+            }
+        }
+        return try outcome.get()
+    }
+}
+
+/// A saved analysis that cannot be used, with the file (and the line, when known).
+public struct AnalysisReadError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case unreadable, invalid }
+    public var file: String
+    public var line: Int?
+    /// Unreadable (missing, not a regular file) or invalid (not an analysis, damaged, hostile).
+    public var kind: Kind
+    public var message: String
+
+    public init(file: String, line: Int?, kind: Kind, _ message: String) {
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { Diagnostic(.error, file: file, line: line, message).description }
+
+    /// The 1-based line holding byte `offset`.
+    static func line(of offset: Int, in data: Data) -> Int {
+        data.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+}

@@ -1,0 +1,93 @@
+import BriefingCorpus
+import BriefingModel
+import Foundation
+import Testing
+@testable import BriefingFormat
+
+@Suite struct AnalysisReaderTests {
+    @Test func readsLargeExportsInParallelChunksInOrder() throws {
+        let a = SyntheticAnalysis.make(meetings: 2_100, threads: 5, seed: 8)
+        let data = AnalysisWriter.data(a)
+        let fast = try AnalysisReader.read(data)
+        #expect(fast.meetings == a.meetings)
+        let lean = try AnalysisReader.read(data, full: false)
+        #expect(lean.meetings.map(\.file) == a.meetings.map(\.file))
+        #expect(lean.meetings.flatMap(\.commitments).map(\.text) == a.meetings.flatMap(\.commitments).map(\.text))
+        #expect(lean.meetings.flatMap(\.commitments).allSatisfy { $0.cue.isEmpty && $0.concepts.isEmpty })
+    }
+
+    @Test func splitsLargeArraysWithoutAFullScanAndFallsBackWhenAGuessIsWrong() throws {
+        // Elements whose first key recurs in nested objects: some chunk guesses land inside an
+        // element, so the reader must notice and scan that array element by element instead.
+        let pad = String(repeating: "x", count: 2_000)
+        var json = "{\"items\": ["
+        for k in 0..<60_000 {
+            if k > 0 { json += ", " }
+            json += k % 7 == 0
+                ? "{\"a\": 0, \"pad\": \"\(pad)\", \"m\": {\"a\": \"nested \\\" {\\\"a\\\"\", \"b\": [\(k)]}, \"n\": \(k)}"
+                : "{\"a\": \(k), \"n\": \(k)}"
+        }
+        json += "], \"tail\": [{\"a\": 1}]}"
+        let data = Data(json.utf8)
+        #expect(data.count > 4 << 20)
+        let element: @Sendable (inout JSONPull) throws -> Int = { p in
+            var n = -1
+            try p.object { q, key in
+                switch key {
+                case "n": n = try q.int()
+                default: try q.skip()
+                }
+            }
+            return n
+        }
+        let (parallel, sequential) = try data.withUnsafeBytes { raw -> ([Int], [Int]) in
+            var p = JSONPull(raw.bindMemory(to: UInt8.self))
+            var q = p
+            try p.expect(0x7B)
+            _ = try p.key()
+            try p.expect(0x3A)
+            q.i = p.i
+            let a = try p.parallelArray(element)
+            let b = try q.array(element)
+            #expect(p.i == q.i)
+            return (a, b)
+        }
+        #expect(parallel == Array(0..<60_000))
+        #expect(parallel == sequential)
+    }
+
+    /// A file the reader cannot read is an error naming the key and the byte, never read
+    /// another way.
+    @Test func whatItCannotReadIsAnErrorWithTheKeyAndLine() throws {
+        let good = String(decoding: AnalysisWriter.data(SyntheticAnalysis.make(meetings: 3, threads: 2, seed: 1)), as: UTF8.self)
+        let cases: [(String, String)] = [
+            (good.replacingOccurrences(of: "\"date_source\":\"text\"", with: "\"date_source\":\"guess\""), "meetings.date_source: unknown value guess"),
+            (good.replacingOccurrences(of: "\"known\":true", with: "\"known\":tru"), "meetings.participants.known: expected true or false"),
+            (good.replacingOccurrences(of: "\"strength\":", with: "\"strength\":9"), "meetings.commitments.strength"),
+            (good.replacingOccurrences(of: "\"trend\":\"", with: "\"trend\":\"x"), "threads.trend: unknown value"),
+            (good + "{}", "more after the analysis"),
+            ("{\"meetings\": []}", "no summary"),
+            ("{\"summary\": [1,", "summary"),
+        ]
+        for (text, message) in cases {
+            #expect(text != good || message.contains("more"), "the case changes the file: \(message)")
+            do {
+                _ = try AnalysisReader.decode(Data(text.utf8), file: "a.json")
+                Issue.record("read without an error: \(message)")
+            } catch {
+                #expect(error.kind == .invalid)
+                #expect(error.message.contains(message), "\(error.message)")
+                #expect(error.line != nil && error.description.hasPrefix("a.json:"), "\(error.description)")
+            }
+        }
+    }
+
+    @Test func checksWhatItReads() {
+        let bad = "{\"format_version\": 1, \"summary\": {\"readouts\": -3}}"
+        #expect(throws: AnalysisReadError.self) { try AnalysisReader.decode(Data(bad.utf8), file: "a.json") }
+        let newer = "{\"format_version\": 2, \"summary\": {}}"
+        do { _ = try AnalysisReader.decode(Data(newer.utf8), file: "a.json") } catch {
+            #expect(error.message.contains("newer than this BriefingBook reads"))
+        }
+    }
+}
