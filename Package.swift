@@ -67,22 +67,22 @@ let package = Package(
             "BriefingModel", "BriefingConfig", "BriefingFormat",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // The fuzzing entry points: each reader of user files, with invariants. The libFuzzer
-        // driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.
+        // The fuzzing entry points (Tools/): each reader of user files, with invariants. The
+        // libFuzzer driver (Fuzz/Driver.swift, `make fuzz`) and the crash regression tests call them.
         .target(name: "BriefingFuzz", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingIngest", "BriefingAggregate", "BriefingFormat", "BriefingRender",
             "BriefingSchedule",
-        ]),
+        ], path: "Tools/BriefingFuzz"),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingModel", "BriefingConfig", "BriefingAggregate", "BriefingEvaluate", "BriefingFormat", "BriefingRender",
             "BriefingSchedule", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Tooling, not shipped in `briefing`: generated readouts with their truth and synthetic
-        // analyses, for the tests and `make bench`.
-        .target(name: "BriefingCorpus", dependencies: ["BriefingModel"]),
+        // Tooling under Tools/, not shipped in `briefing`: generated readouts with their truth
+        // and synthetic analyses, for the tests and `make bench`.
+        .target(name: "BriefingCorpus", dependencies: ["BriefingModel"], path: "Tools/BriefingCorpus"),
         .executableTarget(name: "briefing-corpus", dependencies: [
             "BriefingCorpus", "BriefingFormat", "BriefingModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], path: "Tools/briefing-corpus"),
         .testTarget(name: "BriefingConfigTests", dependencies: ["BriefingConfig", "BriefingModel"]),
         .testTarget(name: "BriefingIngestTests", dependencies: ["BriefingIngest", "HTMLText"]),
         .testTarget(name: "BriefingExtractTests", dependencies: [

@@ -12,7 +12,7 @@ struct ThreadBuilder {
     let taxonomy: Taxonomy
     let lapseAfterMeetings: Int
     /// Words that carry no content of a commitment: the general ones and the relationship's
-    /// names of its sides and titles ("japan", "u.s.", "minister").
+    /// names of its sides and titles (a country, its initials, "minister").
     let genericWords: Set<String>
 
     init(taxonomy: Taxonomy, lapseAfterMeetings: Int, relationship: Relationship, titles: [String]) {

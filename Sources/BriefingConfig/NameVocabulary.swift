@@ -2,13 +2,13 @@
 /// general titles, honorifics, title synonyms, leaders' offices, the countries whose people
 /// are named family name first, and phrases for the two parties together. `layouts/names.yaml`.
 public struct NameVocabulary: Sendable {
-    /// Titles that stand before a name ("Prime Minister", "Foreign Secretary").
+    /// Titles that stand before a name ("Prime Minister", "Foreign Minister").
     public var titles: [String]
     public var honorifics: [String]
     /// Lower-cased title as written -> the office as the registry records it, lower-cased.
     public var titleSynonyms: [String: String]
     /// Lower-cased title alone -> the office it names when several share it ("secretary" ->
-    /// "secretary of state").
+    /// the office a State Department readout means).
     public var bareTitleOffices: [String: String]
     /// Offices of leaders: a leader on each side makes a summit.
     public var leaderTitles: [String]
@@ -62,7 +62,7 @@ public struct NameVocabulary: Sendable {
     }
 
     /// Whether a title as written ("Foreign Minister", "Secretary") names an office as the
-    /// registry records it ("Minister for Foreign Affairs", "Secretary of State"). A one-word
+    /// registry records it ("Minister for Foreign Affairs", "Foreign Minister"). A one-word
     /// title matches an office that starts or ends with it, but never a leader's office
     /// ("Minister" is not "Prime Minister") nor a deputy's.
     public func matches(title: String, role: String) -> Bool {

@@ -8,7 +8,7 @@ import Foundation
 public struct Relationship: Sendable {
     public struct Side: Sendable, Hashable {
         public var id: String
-        /// How the book names the side ("United Kingdom", "U.S.").
+        /// How the book names the side ("Canada", "France").
         public var label: String
         public var country: String
         /// Names, adjectives and metonyms of the side (a country, its people, its capital).
@@ -17,10 +17,10 @@ public struct Relationship: Sendable {
         public var titles: [String]
     }
 
-    /// The pack's name ("japan-us"), or the folder's for a flat layouts folder.
+    /// The pack's name (its folder under relationships/), or the folder's for a flat layouts folder.
     public var id: String
     public var title: String
-    /// The pair as the book's cover names it ("Japan – United States").
+    /// The pair as the book's cover names it ("Canada – France").
     public var label: String
     public var bookTitle: String
     public var briefTitle: String

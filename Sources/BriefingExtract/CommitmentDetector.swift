@@ -20,7 +20,7 @@ enum Actor: Sendable, Equatable {
 ///   confirm-type verb whose that-clause describes no action ("confirmed that the Alliance is
 ///   strong").
 /// - "shared the view that ..." (1) counts only when its clause says a party will act.
-/// - An intent noun owned by a party ("her determination to", "Japan's intention to") is 1.
+/// - An intent noun owned by a party ("her determination to", "Canada's intention to") is 1.
 /// - A desire or readiness ("hopes to", "would like to", "is ready to") is 1, unless what is
 ///   intended is only talk ("would like to exchange views").
 /// - A modal with a party as subject and an action verb ("We will continue to seek ...") is 1;
@@ -40,7 +40,7 @@ final class CommitmentDetector: Sendable {
         var cueEnd: Int
         /// Where to look for the subject: before this token.
         var subjectBefore: Int
-        /// For intent nouns: the possessive owner token ("Japan's", "her").
+        /// For intent nouns: the possessive owner token ("Canada's", "her").
         var owner: Int?
         var cue: String
     }
@@ -161,7 +161,7 @@ final class CommitmentDetector: Sendable {
                     if !newSubject, c.kind == .verb, clauseEnd - c.cueEnd <= 4,
                        !toks[c.cueEnd..<clauseEnd].contains(where: { $0.capitalized }) { continue }
                 case .modal:
-                    // A modal after a cue is inside that cue's clause ("hopes Japan will").
+                    // A modal after a cue is inside that cue's clause ("hopes Canada will").
                     continue
                 case .intention, .desire:
                     if !(coordinated && newSubject) && !(c.kind == .intention && coordinated) { continue }
@@ -322,7 +322,7 @@ final class CommitmentDetector: Sendable {
                 if zip(phrase, toks[(i + 1)...]).allSatisfy({ $0 == $1.lower }) { return nil }
             }
         }
-        // A third-person form follows its subject ("Japan signs", "he agrees"), not an adjective
+        // A third-person form follows its subject ("Canada signs", "he agrees"), not an adjective
         // or a determiner ("real and genuine signs of progress").
         if w.hasSuffix("s"), !w.hasSuffix("ss"), i > 0, !toks[i - 1].capitalized,
            !MentionFinder.pronouns.contains(prev), !prev.hasSuffix("ly"), !CommitmentDetector.adverbs.contains(prev) {
@@ -461,7 +461,7 @@ final class CommitmentDetector: Sendable {
 
     private func intentionCue(_ toks: [Token], _ i: Int) -> Candidate? {
         guard intentionWords.contains(toks[i]), i + 1 < toks.count else { return nil }
-        // "her determination to", "the hope that", "the commitment of the United States to".
+        // "her determination to", "the hope that", "the commitment of France to".
         var follows = toks[i + 1].lower == "to" || toks[i + 1].lower == "that"
         var ofOwner = false
         if !follows, toks[i + 1].lower == "of" {
@@ -472,7 +472,7 @@ final class CommitmentDetector: Sendable {
             }
         }
         guard follows else { return nil }
-        // An owner within three words before: "her", "their", "Japan's", "the United States'".
+        // An owner within three words before: "her", "their", "Canada's", "France's".
         var j = i - 1
         var owner: Int?
         while j >= 0, i - j <= 3 {
@@ -480,7 +480,7 @@ final class CommitmentDetector: Sendable {
             if t.possessive || ["his", "her", "their", "its", "our", "my"].contains(t.lower) { owner = j; break }
             if t.lower == "the" || t.lower == "a" || t.lower == "an" { break }
             if !CommitmentDetector.adjectives.contains(t.lower) && !t.capitalized { return nil }
-            // "the U.S. commitment", "the Japanese determination": a capitalised modifier owns it.
+            // "the French commitment", "the Canadian determination": a capitalised modifier owns it.
             if t.capitalized, owner == nil { owner = j }
             j -= 1
         }
@@ -501,7 +501,7 @@ final class CommitmentDetector: Sendable {
         }
         // The object of a preposition ("we'll talk about our mutual desire to fight terror").
         if !hasVerb, j >= 1, CommitmentDetector.prepositions.contains(toks[j - 1].lower) { return nil }
-        // A participle that sets the scene ("Recognizing the U.S. commitment to ..., the leaders
+        // A participle that sets the scene ("Recognizing the French commitment to ..., the leaders
         // resolved"): the commitment it names is context, unless the participle itself affirms
         // or expresses it ("Reaffirming their commitment to ...").
         if !hasVerb, j >= 1, case let w = toks[j - 1].lower, w.hasSuffix("ing"), w.utf8.count > 5 {
@@ -529,7 +529,7 @@ final class CommitmentDetector: Sendable {
     static let hopeVerbs: Set<String> = ["hope", "hopes", "hoped", "wish", "wishes", "wished", "trust", "trusts"]
 
     private func desireCue(_ toks: [Token], _ i: Int) -> Candidate? {
-        // "he hopes Japan and the United States will work together": hope with a bare clause.
+        // "he hopes Canada and France will work together": hope with a bare clause.
         if hopeWords.contains(toks[i]), CommitmentDetector.hopeVerbs.contains(toks[i].lower), i + 1 < toks.count,
            toks[i + 1].lower != "to", toks[i + 1].lower != "that",
            toks[i + 1].capitalized || MentionFinder.pronouns.contains(toks[i + 1].lower) || toks[i + 1].lower == "the",
@@ -539,7 +539,7 @@ final class CommitmentDetector: Sendable {
         }
         guard let m = desires.match(at: i, in: toks) else { return nil }
         if negated(toks, before: i) { return nil }
-        // "Japan continues to ...": an ongoing act of a party named right before it, not a state
+        // "Canada continues to ...": an ongoing act of a party named right before it, not a state
         // of things ("the situation continues to deteriorate").
         if toks[i].lower.hasPrefix("continue"), i == 0 || !(toks[i - 1].capitalized || MentionFinder.pronouns.contains(toks[i - 1].lower)
             || ["countries", "sides", "governments", "leaders", "ministers", "both", "also", "will"].contains(toks[i - 1].lower)) {
@@ -605,7 +605,7 @@ final class CommitmentDetector: Sendable {
         let n = toks[i + 1].lower
         if n == "that" { return true }
         if ["they", "we", "both", "he", "she", "it"].contains(n) { return true }
-        // "confirmed Japan will ...": a named subject and its modal.
+        // "confirmed Canada will ...": a named subject and its modal.
         if toks[i + 1].capitalized, toks[(i + 2)..<min(toks.count, i + 6)].contains(where: { modals.contains($0.lower) }) { return true }
         return false
     }

@@ -47,7 +47,7 @@ public enum DateFinder {
                 i += 3
                 continue
             }
-            // Numbers: "12/11/2021" (month first, as U.S. pages write it, unless the first is over
+            // Numbers: "12/11/2021" (month first, as some government pages write it, unless the first is over
             // 12), three number words joined by single separators.
             if let f = t.lower.utf8.first, f >= 0x30, f <= 0x39, i + 2 < toks.count, t.lower.utf8.count <= 2,
                let a = Int(t.lower), let b = Int(toks[i + 1].lower),

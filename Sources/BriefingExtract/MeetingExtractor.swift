@@ -192,7 +192,7 @@ public final class MeetingExtractor: Sendable {
             if !participantIdx.contains(i), side(ofPerson: i) != nil { participantIdx.append(i) }
         }
         /// The people a sentence names as actors: not an owner ("to discuss President Trump's
-        /// tariffs") nor whose government or policy it is ("the administration of U.S. President
+        /// tariffs") nor whose government or policy it is ("the administration of French President
         /// Trump"); "the residence of President Bush" still names him.
         func persons(_ si: Int) -> [Int] {
             let toks = parsed[si].tokens

@@ -23,7 +23,7 @@ final class MeetingFacts: Sendable {
     let lexicon: Lexicon
 
     /// First words of titles and side names, lower-cased: "visiting Prime Minister X" names a
-    /// person, "visiting the United States" no place.
+    /// person, "visiting France" no place.
     let notPlaceWords: Set<String>
 
     init(vocabulary v: MeetingVocabulary, notPlaceWords: Set<String>, lexicon: Lexicon) {

@@ -52,7 +52,7 @@ final class MentionFinder: Sendable {
                                         "says", "told", "today", "yesterday", "wednesday", "tuesday", "monday",
                                         "thursday", "friday", "saturday", "sunday", "gist", "readout", "overview",
                                         "press", "joint", "welcomed", "met", "held", "spoke",
-                                        // Headline verbs and a citation's words: "Foreign Secretary Meets ...".
+                                        // Headline verbs and a citation's words: "Foreign Minister Meets ...".
                                         "meets", "holds", "speaks", "calls", "visits", "hosts", "welcomes", "talks",
                                         "says", "urges", "agree", "agrees", "discuss", "discusses", "online"]
 
@@ -62,7 +62,7 @@ final class MentionFinder: Sendable {
         var s = PhraseMatcher<String>(lexicon: lexicon)
         var titles: [String: String] = [:]
         for side in c.relationship.sides {
-            // "US" and "UK" in capitals are the country; "us" is a pronoun.
+            // Short names in capitals ("EU", "UN") are matched by case: "us" is a pronoun.
             for n in side.names { s.add(n, side.id, caseSensitive: n.count <= 3 && n == n.uppercased() && !n.contains(".")) }
             s.add(side.country, side.id)
             for t in side.titles { titles[t.lowercased()] = side.id }
@@ -92,7 +92,7 @@ final class MentionFinder: Sendable {
         var bareSurname: String?
         /// "The President", "the Foreign Minister": a title standing for whoever holds it here.
         var roleOnly: String?
-        /// "..., President of the United States" right after the name.
+        /// "..., President of France" right after the name.
         var appositiveCountry: String?
         var appositiveTitle: String?
     }
@@ -206,8 +206,8 @@ final class MentionFinder: Sendable {
     static let roleNouns: Set<String> = ["minister", "negotiator", "secretary", "envoy", "ambassador", "adviser",
                                          "advisor", "representative", "diplomat", "chief"]
 
-    /// People news copy names by a lower-case role: "Japanese trade negotiator Ryosei Akazawa",
-    /// "Japan's top tariff negotiator, Ryosei Akazawa," and "Ryosei Akazawa, Japan's economic
+    /// People news copy names by a lower-case role: "Canadian trade negotiator Ryosei Akazawa",
+    /// "Canada's top tariff negotiator, Ryosei Akazawa," and "Ryosei Akazawa, Canada's economic
     /// revitalization minister,". The role becomes the title, a side adjective the country.
     private func roleNounHit(_ toks: [Token], bytes: [UInt8], at i: Int, fullNames: PhraseMatcher<Int>,
                              titles: PhraseMatcher<String>) -> PersonHit? {
@@ -290,21 +290,21 @@ final class MentionFinder: Sendable {
                                                 "campaign", "presidency", "policy", "policies", "white", "house",
                                                 "also", "then", "first"]
 
-    /// The country of a side id ("us" -> "United States").
+    /// The country of a side id.
     private func country(ofSide id: String) -> String? { relationship.sides.first { $0.id == id }?.country }
 
     private func isSideOrOther(_ toks: [Token], _ j: Int, bytes: [UInt8]) -> Bool {
         sideNames.match(at: j, in: toks, text: bytes) != nil || others.match(at: j, in: toks) != nil
     }
 
-    /// ", Prime Minister of Japan" -> "Prime Minister".
+    /// ", Prime Minister of Canada" -> "Prime Minister".
     func appositiveTitle(_ toks: [Token], after k: Int) -> String? {
         guard k > 0, k < toks.count, toks[k - 1].punctuationAfter == 0x2C,
               let t = people.titles.match(at: k, in: toks) else { return nil }
         return t.value
     }
 
-    /// ", President of the United States of America" / ", Prime Minister of Japan" -> the country.
+    /// ", President of the French Republic" / ", Prime Minister of Canada" -> the country.
     func appositive(_ toks: [Token], bytes: [UInt8], after k: Int) -> String? {
         guard k > 0, toks[k - 1].punctuationAfter == 0x2C, k < toks.count else { return nil }
         var j = k
@@ -313,7 +313,7 @@ final class MentionFinder: Sendable {
         guard j < toks.count, toks[j].lower == "of" else { return nil }
         j += 1
         if j < toks.count, toks[j].lower == "the" { j += 1 }
-        // In a list ("Fukuyama, Ambassador of Japan to the United States of America Fujisaki"),
+        // In a list ("Fukuyama, Ambassador of Canada to the French Republic Fujisaki"),
         // a title followed by a name is the next person's, not an appositive.
         func nameFollows(_ e: Int) -> Bool { e < toks.count && toks[e].capitalized && toks[e - 1].punctuationAfter == 0 }
         if let s = sideNames.match(at: j, in: toks, text: bytes) {

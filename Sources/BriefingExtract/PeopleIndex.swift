@@ -61,7 +61,7 @@ public final class PeopleIndex: Sendable {
     public func person(_ i: Int) -> PeopleRegistry.Person { registry.people[i] }
 
     /// The one person who held an office of this title for this country on the day ("the
-    /// President" of the United States on 2011-11-12); when several did, the holder of the
+    /// President" of France on 2011-11-12); when several did, the holder of the
     /// office the title alone stands for ("the Secretary"); else nil.
     func holder(ofTitle title: String, country: String, on day: CalendarDay) -> Int? {
         var found: [Int] = []

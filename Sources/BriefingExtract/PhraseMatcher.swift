@@ -1,7 +1,7 @@
 /// Finds rule phrases in a token sequence. Phrases are compared on folded words (lexicon ids),
 /// so case and plurals do not matter, unless a phrase was added as case-sensitive. A phrase may
 /// hold gaps written "...", each standing for up to `gapWords` words of any kind ("hold ...
-/// summit" finds "hold a Japan-U.S. summit"). Storage is
+/// summit" finds "hold a Canada-France summit"). Storage is
 /// flat: per first word, a list of entry indexes; each entry's words sit in one pool. Matching
 /// copies nothing, which matters because it runs on every word of every readout.
 public struct PhraseMatcher<Value: Sendable>: Sendable {

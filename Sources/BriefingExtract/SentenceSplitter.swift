@@ -15,7 +15,7 @@ public struct Sentence: Sendable {
     public var listItem = false
 }
 
-/// Splits running text into sentences. Survives "U.S.", "Mr.", "a.m.", "Nov. 6", decimals,
+/// Splits running text into sentences. Survives "U.N.", "Mr.", "a.m.", "Nov. 6", decimals,
 /// quotes and list numbering; joins lines that were hard-wrapped mid-sentence.
 public enum SentenceSplitter {
     /// Abbreviations that never end a sentence (a name or number always follows).
@@ -61,7 +61,7 @@ public enum SentenceSplitter {
                 }
                 // A line that starts lower-case continues a sentence the previous line left open;
                 // so does any line after one cut at a fixed width mid-sentence, as wire copy is
-                // ("Japanese Prime Minister Yoshihide / Suga said ...").
+                // ("Canadian Prime Minister Yoshihide / Suga said ...").
                 if var p = pending, prefix == nil, line.marker == nil, let f = text.first, !endsClosed(p.text),
                    f.isLowercase || (hardWrapped(lastLine) && (f.isUppercase || f.isNumber)) {
                     p.text += " " + text
@@ -201,8 +201,8 @@ public enum SentenceSplitter {
             // "at 9:45 a.m. The ..." / "a.m. Prime Minister ...": a capital after a time starts anew.
             // "1:30 p.m. Friday", "5:30 p.m. GMT", "10 a.m. (local time)" go on.
             if word == "a.m" || word == "p.m" { return capital && !afterTime.contains(after) }
-            // Initials of a country or body ("U.S.", "U.K.", "U.N.") are nearly always followed by
-            // the noun they qualify ("U.K. Prime Minister", "U.S. Forces"): only a word that starts
+            // Initials of a country or body ("U.N.", "U.N.", "U.N.") are nearly always followed by
+            // the noun they qualify ("U.N. Prime Minister", "U.N. Forces"): only a word that starts
             // sentences (above) ends one there.
             return false
         }

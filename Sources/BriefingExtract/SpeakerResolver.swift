@@ -7,7 +7,7 @@ struct SpeakerResolver {
     let relationship: Relationship
     let table: PersonTable
     let sideOf: (Int) -> String?
-    /// Last speaker side ("japan", "us", "both").
+    /// Last speaker side (a side id of the relationship, or "both").
     private(set) var lastSpeaker: String?
     private var lastPerson: (male: Int?, female: Int?) = (nil, nil)
     private var matrixSubject: Actor = .unknown
@@ -105,7 +105,7 @@ struct SpeakerResolver {
     func actor(of m: Mention, toks: [Token], mentions: [Mention], gistSpeaker: Int?) -> Actor {
         let single = simpleActor(m, toks: toks, gistSpeaker: gistSpeaker)
         // Compound subject: another mention right before, joined by "and" or a comma. A side
-        // adjective glued to the name ("U.S. President Trump") is part of the same subject.
+        // adjective glued to the name ("French President Trump") is part of the same subject.
         var start = m.start
         if let adj = mentions.last(where: { $0.end == start }), case .side = adj.kind { start = adj.start }
         // "John Healey, and his American counterpart, Pete Hegseth": the pair as one subject.
@@ -201,7 +201,7 @@ struct SpeakerResolver {
         if j >= 0, let m = mentions.last(where: { $0.end == j + 1 }) {
             return actor(of: m, toks: toks, mentions: mentions, gistSpeaker: gistSpeaker)
         }
-        // "the UK and US governments will", "the Japanese and American sides": the sides as
+        // "the UK and US governments will", "the Canadian and American sides": the sides as
         // adjectives before a plural of the pair.
         if j >= 1, SpeakerResolver.pairNouns.contains(toks[j].lower),
            let m = mentions.last(where: { $0.end == j }) {

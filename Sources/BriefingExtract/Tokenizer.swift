@@ -1,7 +1,7 @@
 /// One word of a sentence: its folded form for rule matching and where it sits in the text.
 public struct Token: Hashable, Sendable {
     /// Lower-cased, possessive dropped, plural folded ("launches" -> "launch"); abbreviations
-    /// keep their dots ("u.s.", "a.m.").
+    /// keep their dots ("u.n.", "a.m.").
     /// Computed from `lower`, not stored: few rules read it (matchers compare `id`), and a
     /// second String per word made every copy and release of a token twice as dear.
     public var norm: String { Tokenizer.fold(lower) }
@@ -12,7 +12,7 @@ public struct Token: Hashable, Sendable {
     public var end: Int
     /// First letter upper case ("Trump", "TAKAICHI").
     public var capitalized: Bool
-    /// Had a possessive "'s" or trailing apostrophe ("China's", "the United States'").
+    /// Had a possessive "'s" or trailing apostrophe ("China's", "France's").
     public var possessive: Bool
     /// Punctuation right after the word: "," ";" ":" "(" ")" or 0.
     public var punctuationAfter: UInt8
@@ -21,7 +21,7 @@ public struct Token: Hashable, Sendable {
 }
 
 /// Splits text into words: letters and digits, with internal apostrophes and the dots of
-/// single-letter abbreviations ("U.S.", "D.C.") kept inside the word. Works over UTF-8 bytes:
+/// single-letter abbreviations ("U.N.", "D.C.") kept inside the word. Works over UTF-8 bytes:
 /// the readouts are mostly ASCII and this runs on every sentence of every readout.
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
@@ -67,7 +67,7 @@ public enum Tokenizer {
                         j = k
                         continue
                     } else if j > start, bytes[j - 1] == 0x73 || bytes[j - 1] == 0x53 {
-                        // "the United States'" plural possessive.
+                        // "France's" plural possessive.
                         out.append(make(bytes, start, j, possessive: true, after: punct(bytes, k)))
                         possessive = true
                         j = k
@@ -99,7 +99,7 @@ public enum Tokenizer {
         }
     }
 
-    /// Single letters joined by dots: "U.S.", "D.C.", "a.m." (dot after a one-letter segment,
+    /// Single letters joined by dots: "U.N.", "D.C.", "a.m." (dot after a one-letter segment,
     /// and a letter follows or the word already had a dot).
     private static func isAbbreviationDot(_ b: UnsafeBufferPointer<UInt8>, start: Int, dot: Int, letters: Int) -> Bool {
         guard letters == 1, dot > start, isASCIILetter(b[dot - 1]) else { return false }

@@ -70,7 +70,7 @@ enum LineClassifier {
             // sentence case ("Leaders hold online talks").
             let longTitle = !seenProse && !terminal && !hasSpeakerPrefix(line)
                 && (words <= 24 && capitalizedShare(text) >= 0.5 || !placedText && words <= 14 && words >= 3)
-            // A wire story's lead ("TOKYO, Sept 20 (Reuters) - Japanese Prime Minister ...") is
+            // A wire story's lead ("TOKYO, Sept 20 (Reuters) - Canadian Prime Minister ...") is
             // text however it is wrapped.
             if headingShape || longTitle || (heading && words <= 20), !isNewsLead(line), !afterWrappedProse {
                 out.append(SourceLine(text: line, number: r.number, role: seenProse ? .heading : .title, marker: marker))
@@ -233,7 +233,7 @@ enum LineClassifier {
     static let shareStopwords: [StaticString] = ["of", "and", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"]
 
     /// The share of a line's words, apart from short function words, whose first letter or
-    /// digit is a capital or a digit ("Japan-U.S. Summit Meeting": 1.0).
+    /// digit is a capital or a digit ("Canada-France Summit Meeting": 1.0).
     static func capitalizedShare(_ s: Substring) -> Double {
         s.utf8.withContiguousStorageIfAvailable { capitalizedShare($0) }
             ?? Array(s.utf8).withUnsafeBufferPointer { capitalizedShare($0) }

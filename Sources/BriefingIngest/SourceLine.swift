@@ -1,11 +1,11 @@
 /// One line of a readout, as the reader would see it, with where it came from and what it is.
 public struct SourceLine: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable {
-        /// Title lines before the body ("Japan-U.S. Summit Meeting").
+        /// Title lines before the body ("Canada-France Summit Meeting").
         case title
         /// A line that is only a date ("September 21, 2017").
         case dateline
-        /// The readout's own section heading ("1. Japan-U.S. Relations", "(2) Security Affairs").
+        /// The readout's own section heading ("1. Canada-France Relations", "(2) Security Affairs").
         case heading
         /// Running text: statements come from these lines only.
         case prose

@@ -52,7 +52,7 @@ public struct Analysis: Sendable {
         }
         public var id: String
         public var title: String
-        /// The pair as a cover names it ("Japan – United States").
+        /// The pair as a cover names it ("Canada – France").
         public var label: String
         public var bookTitle: String
         public var briefTitle: String

@@ -44,7 +44,7 @@ public struct Commitment: Hashable, Sendable {
     }
     /// UTF-8 offset of the clause in `text`.
     public var clauseOffset: Int = 0
-    /// "japan", "us" or "both".
+    /// One of the relationship's side ids, or "both".
     public var actor: String
     public var strength: Strength
     /// The word(s) that decided the strength: "agreed", "reaffirmed", "expressed ... intention".

@@ -5,7 +5,7 @@ public struct Participant: Hashable, Sendable {
     /// Office held on the meeting's date ("Prime Minister"), from the registry or the text.
     public var role: String?
     public var country: String?
-    /// The relationship side this person speaks for ("japan", "us"), or nil for third parties.
+    /// The relationship side this person speaks for (a side id), or nil for third parties.
     public var side: String?
     /// False when the person is not in the people registry (role and country are then from
     /// the text around the name).

@@ -3,7 +3,7 @@ public struct Statement: Hashable, Sendable {
     public var text: String
     /// 1-based line in the source file where the sentence starts.
     public var line: Int
-    /// "japan", "us" (the relationship's side ids) or "both"; nil when no speaker is known.
+    /// One of the relationship's side ids or "both"; nil when no speaker is known.
     public var speaker: String?
     /// Topic ids whose rules match this statement.
     public var topics: [String]

@@ -1,4 +1,4 @@
-/// A font as Pango is asked for it: a family list with explicit fallbacks (so Japanese names
+/// A font as Pango is asked for it: a family list with explicit fallbacks (so Canadian names
 /// find a CJK face whatever the locale), a size in points, weight and slant.
 public struct FontSpec: Hashable, Sendable {
     public var families: String
