@@ -201,8 +201,8 @@ public enum SentenceSplitter {
             // "at 9:45 a.m. The ..." / "a.m. Prime Minister ...": a capital after a time starts anew.
             // "1:30 p.m. Friday", "5:30 p.m. GMT", "10 a.m. (local time)" go on.
             if word == "a.m" || word == "p.m" { return capital && !afterTime.contains(after) }
-            // Initials of a country or body ("U.N.", "U.N.", "U.N.") are nearly always followed by
-            // the noun they qualify ("U.N. Prime Minister", "U.N. Forces"): only a word that starts
+            // Initials of a country or body ("U.N.", "E.U.", "R.O.C.") are nearly always followed by
+            // the noun they qualify ("E.U. Commissioner", "U.N. Forces"): only a word that starts
             // sentences (above) ends one there.
             return false
         }

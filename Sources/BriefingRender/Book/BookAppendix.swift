@@ -2,7 +2,7 @@ import BriefingModel
 
 /// Appendix: sources, extraction warnings, the taxonomy, and how commitments were judged.
 extension BookComposition {
-    /// "Canada, U.N. or both": the actors a commitment may have, as the relationship pack names them.
+    /// "Canada, France or both": the actors a commitment may have, as the relationship pack names them.
     var actorChoices: String {
         let sides = analysis.relationship?.sides.map(\.label) ?? []
         return sides.isEmpty ? "a side or both" : sides.joined(separator: ", ") + " or both"
