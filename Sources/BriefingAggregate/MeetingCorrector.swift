@@ -28,7 +28,11 @@ struct MeetingCorrector: Sendable {
         }
         for change in entry.change {
             switch locate(change.target, in: m.commitments) {
-            case .found(let i): self.change(&m.commitments[i], change)
+            case .found(let i):
+                if !self.change(&m.commitments[i], change) {
+                    stale(change.target.at, "change at line \(change.target.line) \(Self.quote(change.target.text)): "
+                          + "the extractor gives these values itself; remove the entry")
+                }
             case .missing(let why): stale(change.target.at, "change at line \(change.target.line) \(Self.quote(change.target.text)): \(why)")
             }
         }
@@ -97,7 +101,9 @@ struct MeetingCorrector: Sendable {
         m.extracted = e
     }
 
-    private func change(_ c: inout Commitment, _ change: Corrections.Change) {
+    /// Applies a change; false when it changes nothing.
+    private func change(_ c: inout Commitment, _ change: Corrections.Change) -> Bool {
+        let before = c
         var was = c.extracted ?? Commitment.Extracted()
         if let s = change.strength, s != c.strength {
             if was.strength == nil { was.strength = c.strength }
@@ -112,7 +118,9 @@ struct MeetingCorrector: Sendable {
             c.topics = t
             c.concepts = concepts(c.clause, topics: t)
         }
+        guard c != before else { return false }
         c.origin = .analyst(extracted: was)
+        return true
     }
 
     private func add(_ a: Corrections.Addition, to m: inout Meeting) {
