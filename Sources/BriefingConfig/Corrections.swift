@@ -179,8 +179,10 @@ struct CorrectionEntryReader {
                 try value.allowOnly(["place", "kinds", "kind", "date"])
                 if value["kind"] != nil, value["kinds"] != nil { throw value.fail("give kinds or kind, not both") }
                 entry.place = try value["place"]?.nonEmptyString()
-                entry.kinds = try (value["kinds"] ?? value["kind"])?.strings()
-                if entry.kinds?.isEmpty == true { throw value["kinds"]!.fail("must name at least one kind") }
+                if let kinds = value["kinds"] ?? value["kind"] {
+                    entry.kinds = try kinds.strings()
+                    if entry.kinds!.isEmpty { throw kinds.fail("must name at least one kind") }
+                }
                 entry.date = try value["date"]?.day()
             default: throw node.unknownKey(key, known: known)
             }
