@@ -112,7 +112,7 @@ import Testing
         #expect(kinds == [
             "010_telephone_may.txt participant removed -", "010_telephone_may.txt participant added -",
             "010_telephone_may.txt place -", "010_telephone_may.txt drop 8", "010_telephone_may.txt add 9",
-            "010_telephone_may.txt change 10", "011_summit_september.txt kinds -", "011_summit_september.txt date -",
+            "010_telephone_may.txt change 10", "011_summit_september.txt place -", "011_summit_september.txt kinds -", "011_summit_september.txt date -",
             "011_summit_september.txt change 9",
         ])
         #expect(list.first { $0.kind == "change" }?.detail?.contains("strength agreed → confirmed") == true)

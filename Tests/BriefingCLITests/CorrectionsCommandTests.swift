@@ -84,7 +84,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let with = try runBriefing(["analyze", "--input", "input", "--json", "a.json"], in: root)
         #expect(with.status == 0, "\(with.stderr)")
-        #expect(with.stderr.contains("input/corrections.yaml:33: warning: 013_withdrawn_readout.txt: no such readout"), "\(with.stderr)")
+        let yaml = try String(contentsOf: Self.fixture.appendingPathComponent("corrections.yaml"), encoding: .utf8)
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("013_withdrawn_readout.txt:") }! + 1
+        #expect(with.stderr.contains("input/corrections.yaml:\(line): warning: 013_withdrawn_readout.txt: no such readout"), "\(with.stderr)")
         #expect(with.stdout.contains("Warnings: 4"), "\(with.stdout)")
         let without = try runBriefing(["analyze", "--input", "input", "--json", "b.json", "--no-corrections"], in: root)
         #expect(!without.stderr.contains("corrections.yaml") && without.stdout.contains("Warnings: 0"), "\(without.stderr)")
