@@ -23,7 +23,7 @@ WORK="${FUZZ_WORK:-$BUILD/work}"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 DRIVER="$BUILD/briefing-fuzz"
 RELEASE="${RELEASE:-.build/release/briefing}"
-TARGETS=(readout-txt readout-md readout-html analysis render layout configuration manifest front-matter schedules)
+TARGETS=(readout-txt readout-md readout-html analysis render layout configuration manifest corrections front-matter schedules)
 SANITIZE=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 
 build() {
@@ -65,6 +65,7 @@ seeds() {
         for f in "$d"*.yaml; do cp "$f" "$s/configuration/$(basename "$d")-$(basename "$f")"; done
     done
     cp seeds/manifest.yaml "$s/manifest/"
+    cp Tests/Fixtures/corrections/corrections.yaml "$s/corrections/"
     cp layouts/schedules.yaml "$s/schedules/"
     for f in Tests/Fixtures/unseen/*.md; do
         awk 'NR == 1 && $0 == "---" { inside = 1; next } inside && ($0 == "---" || $0 == "...") { exit } inside { print }' \

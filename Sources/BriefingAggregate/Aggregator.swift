@@ -36,9 +36,16 @@ struct Aggregator {
                                     lapseAfterMeetings: configuration.commitments.lapseAfterMeetings,
                                     relationship: configuration.relationship, titles: configuration.names.titles).threads(meetings)
         let summary = Self.summary(meetings: meetings, threads: threads, diagnostics: diagnostics, readouts: readouts, failed: failed)
-        return Analysis(generator: generator, input: input, summary: summary,
-                        relationship: configuration.relationship.info, taxonomy: taxonomy,
-                        meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+        var analysis = Analysis(generator: generator, input: input, summary: summary,
+                                relationship: configuration.relationship.info, taxonomy: taxonomy,
+                                meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+        analysis.corrections = Self.corrections(meetings, analysis)
+        return analysis
+    }
+
+    /// The corrections in force in `meetings`, sides and topics named as `analysis` names them.
+    static func corrections(_ meetings: [Meeting], _ analysis: Analysis) -> [Analysis.Correction]? {
+        CorrectionsInForce.list(meetings, actor: { analysis.relationship?.label(ofActor: $0) ?? $0 }, topic: analysis.label(ofTopic:))
     }
 
     /// The headline counts of an analysis: its dates, commitments by strength, threads and findings.

@@ -39,6 +39,9 @@ public struct AnalysisPeriod: Sendable, Hashable {
         a.diagnostics = analysis.diagnostics.filter { d in
             kept.contains { d.file.hasSuffix($0) } || !analysis.meetings.contains { d.file.hasSuffix($0.file) }
         }
+        // Filtered, not recomputed: a lean read leaves out the marks they are computed from.
+        a.corrections = analysis.corrections?.filter { kept.contains($0.file) }
+        if a.corrections?.isEmpty == true { a.corrections = nil }
         a.summary = Aggregator.summary(meetings: a.meetings, threads: a.threads, diagnostics: a.diagnostics,
                                        readouts: a.meetings.count, failed: 0)
         return a

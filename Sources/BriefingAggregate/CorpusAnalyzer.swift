@@ -15,10 +15,14 @@ public struct CorpusAnalyzer: Sendable {
         public var asOf: CalendarDay?
         /// Told how many readouts are extracted, as they are.
         public var progress: ProgressHandler?
-        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil, progress: ProgressHandler? = nil) {
+        /// Apply the input folder's `corrections.yaml`, when it has one (off: the extractor alone).
+        public var applyCorrections = true
+        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil, progress: ProgressHandler? = nil,
+                    applyCorrections: Bool = true) {
             self.keepStatements = keepStatements
             self.asOf = asOf
             self.progress = progress
+            self.applyCorrections = applyCorrections
         }
     }
 
@@ -30,12 +34,14 @@ public struct CorpusAnalyzer: Sendable {
     public let configuration: Configuration
     public let options: Options
     let extractor: MeetingExtractor
+    let corrector: MeetingCorrector
 
     public init(configuration: Configuration, options: Options = .init()) {
         self.configuration = configuration
         self.options = options
         extractor = MeetingExtractor(configuration: configuration, asOf: options.asOf ?? CorpusAnalyzer.today(),
                                      keepStatements: options.keepStatements)
+        corrector = MeetingCorrector(extractor: extractor, relationship: configuration.relationship)
     }
 
     static func today() -> CalendarDay {
@@ -96,9 +102,30 @@ public struct CorpusAnalyzer: Sendable {
         }
     }
 
-    /// Reads and extracts one readout. Never throws: problems are diagnostics.
-    public func extract(readoutAt url: URL, manifest: Manifest?) -> ReadoutResult {
-        extract(ReadoutPath(url), manifest: manifest)
+    /// The folder's corrections, checked against this configuration's sides and topics; nil
+    /// when there are none or `applyCorrections` is off. A malformed file is an error
+    /// diagnostic, not a stop.
+    public func loadCorrections(in folder: URL) -> (Corrections?, [Diagnostic]) {
+        guard options.applyCorrections else { return (nil, []) }
+        do {
+            guard let (c, d) = try Corrections.load(inFolder: folder, vocabulary: .init(configuration)) else { return (nil, []) }
+            return (c, d)
+        } catch {
+            return (nil, [error.diagnostic])
+        }
+    }
+
+    /// Warnings for the corrections' entries that name no readout of `names`: stale, not applied.
+    public static func unmatchedCorrections(_ corrections: Corrections, readouts names: Set<String>, folder: String) -> [Diagnostic] {
+        corrections.entries.filter { !names.contains($0.key) }.map { name, entry in
+            Diagnostic(.warning, file: corrections.file, line: entry.line,
+                       "\(name): no such readout in \(folder); its corrections are not applied (stale)")
+        }.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    /// Reads and extracts one readout, then applies its corrections. Never throws: problems are diagnostics.
+    public func extract(readoutAt url: URL, manifest: Manifest?, corrections: Corrections? = nil) -> ReadoutResult {
+        extract(ReadoutPath(url), manifest: manifest, corrections: corrections)
     }
 
     /// Where a readout is: the path to open (its bytes, NUL-terminated: a name need not be
@@ -148,7 +175,7 @@ public struct CorpusAnalyzer: Sendable {
         }
     }
 
-    func extract(_ file: ReadoutPath, manifest: Manifest?) -> ReadoutResult {
+    func extract(_ file: ReadoutPath, manifest: Manifest?, corrections: Corrections?) -> ReadoutResult {
         let bytes: [UInt8]
         do {
             bytes = try file.open.withUnsafeBufferPointer { p in
@@ -157,20 +184,24 @@ public struct CorpusAnalyzer: Sendable {
         } catch {
             return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(error.severity, file: file.display, line: error.line, error.message)])
         }
-        return extract(bytes: bytes, name: file.name, displayPath: file.display, manifest: manifest)
+        return extract(bytes: bytes, name: file.name, displayPath: file.display, manifest: manifest, corrections: corrections)
     }
 
     /// Ingests and extracts one readout from its bytes, as read from the file `name` (whose
     /// extension gives the format), named `displayPath` in diagnostics. Never throws: problems
     /// are diagnostics.
-    public func extract(bytes: [UInt8], name: String, displayPath: String, manifest: Manifest?) -> ReadoutResult {
+    public func extract(bytes: [UInt8], name: String, displayPath: String, manifest: Manifest?,
+                        corrections: Corrections? = nil) -> ReadoutResult {
         let text: ReadoutText
         do {
             text = try ReadoutText.parse(bytes, file: name, path: displayPath)
         } catch {
             return ReadoutResult(meeting: nil, diagnostics: [Diagnostic(error.severity, file: displayPath, line: error.line, error.message)])
         }
-        let (meeting, diags) = extractor.extract(text, manifest: manifest?[name], manifestFile: manifest?.file)
+        var (meeting, diags) = extractor.extract(text, manifest: manifest?[name], manifestFile: manifest?.file)
+        if let corrections, let entry = corrections[name] {
+            diags += corrector.apply(entry, to: &meeting, lastLine: text.lines.map(\.number).max() ?? 0, file: corrections.file)
+        }
         return ReadoutResult(meeting: meeting, diagnostics: diags)
     }
 
@@ -178,15 +209,20 @@ public struct CorpusAnalyzer: Sendable {
     public func analyze(folder: URL, trace: StepTrace = StepTrace()) throws -> Analysis {
         // The listing and the manifest (a YAML parse of thousands of lines in a large corpus)
         // are independent: read side by side.
-        let (listing, (manifest, manifestDiags)) = concurrently(
+        let (listing, ((manifest, manifestDiags), (corrections, correctionDiags))) = concurrently(
             { Result { try readoutNames(in: folder) } },
-            { loadManifest(in: folder) })
+            { (loadManifest(in: folder), loadCorrections(in: folder)) })
         let files = try listing.get()
         trace.mark("list \(files.count) readouts and the manifest")
         let joiner = ReadoutPath.Joiner(folder: folder)
-        var results = extractAll(files.count, manifest: manifest) { joiner.path(files[$0]) }
+        var results = extractAll(files.count, manifest: manifest, corrections: corrections) { joiner.path(files[$0]) }
         trace.mark("extract \(files.count) readouts")
         if !manifestDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: manifestDiags)) }
+        if !correctionDiags.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: correctionDiags)) }
+        if let corrections {
+            let stale = Self.unmatchedCorrections(corrections, readouts: Set(files.map(\.name.display)), folder: folder.relativePath)
+            if !stale.isEmpty { results.append(ReadoutResult(meeting: nil, diagnostics: stale)) }
+        }
         if let manifest {
             let names = Set(files.map(\.name.display))
             var unknown: [Diagnostic] = []
@@ -207,12 +243,13 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// Extracts files in parallel, results in file order.
-    public func extractAll(_ files: [URL], manifest: Manifest?) -> [ReadoutResult] {
-        extractAll(files.count, manifest: manifest) { ReadoutPath(files[$0]) }
+    public func extractAll(_ files: [URL], manifest: Manifest?, corrections: Corrections? = nil) -> [ReadoutResult] {
+        extractAll(files.count, manifest: manifest, corrections: corrections) { ReadoutPath(files[$0]) }
     }
 
     /// Extracts `count` files, the i-th at `path(i)`, on all cores; results in that order.
-    func extractAll(_ count: Int, manifest: Manifest?, path: @Sendable @escaping (Int) -> ReadoutPath) -> [ReadoutResult] {
+    func extractAll(_ count: Int, manifest: Manifest?, corrections: Corrections?,
+                    path: @Sendable @escaping (Int) -> ReadoutPath) -> [ReadoutResult] {
         let box = SlotArray<ReadoutResult?>(count: count, repeating: nil)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, min(64, count / (workers * 8) + 1))
@@ -221,7 +258,7 @@ public struct CorpusAnalyzer: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(count, lo + chunk)
             for i in lo..<hi {
-                box[i] = extract(path(i), manifest: manifest)
+                box[i] = extract(path(i), manifest: manifest, corrections: corrections)
             }
             if let done, let progress = options.progress { progress("extracting readouts", done.add(hi - lo), count) }
         }

@@ -46,6 +46,18 @@ public final class MeetingExtractor: Sendable {
         singletons = single
     }
 
+    /// The thread concepts a commitment's text speaks to, as extraction finds them: those of
+    /// `topicIDs` first (for a commitment an analyst added or re-topicked).
+    public func concepts(ofText text: String, preferring topicIDs: [String]) -> [String] {
+        var bytes = Array(text.utf8)
+        let toks = lexicon.tokens(&bytes)
+        let preferred = topicIDs.compactMap { topics.topicIDs.firstIndex(of: $0) }
+        return topics.concepts(in: toks, text: bytes, range: 0..<toks.count, preferring: preferred)
+    }
+
+    /// The topic a thread concept belongs to.
+    public func topic(ofConcept id: String) -> String? { topics.topicOfConcept(id) }
+
     /// A tokenized sentence with the people and other mentions in it.
     struct Parsed {
         var sentence: Sentence

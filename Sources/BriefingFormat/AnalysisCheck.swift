@@ -52,6 +52,9 @@ enum AnalysisCheck {
         for (i, t) in a.threads.enumerated() {
             for (j, o) in t.occurrences.enumerated() { try count(o.line, "threads[\(i)].occurrences[\(j)].line") }
         }
+        for (i, k) in (a.corrections ?? []).enumerated() {
+            if let line = k.line { try count(line, "corrections[\(i)].line") }
+        }
         for (i, d) in a.diagnostics.enumerated() {
             if let line = d.line { try count(line, "diagnostics[\(i)].line") }
         }

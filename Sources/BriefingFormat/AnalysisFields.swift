@@ -14,6 +14,7 @@ extension Analysis: FormatObject {
         Analysis(generator: "", input: "", summary: Summary.format.empty(), taxonomy: [], meetings: [], topics: [],
                  threads: [], diagnostics: [])
     }, [
+        .field("corrections", { $0.corrections }, { $0.corrections = $1 }, absent: .omitted),
         .lines("diagnostics", { $0.diagnostics }, { $0.diagnostics = $1 }),
         .field("format_version", { $0.formatVersion }, { $0.formatVersion = $1 }),
         .field("generator", { $0.generator }, { $0.generator = $1 }),
@@ -79,7 +80,9 @@ extension Meeting: FormatObject {
         .field("date", { $0.date }, { $0.date = $1 }),
         .field("date_inferred", { $0.dateInferred }, { $0.dateInferred = $1 }),
         .field("date_source", { $0.dateSource }, { $0.dateSource = $1 }),
+        .field("dropped", { $0.dropped }, { $0.dropped = $1 }, absent: .omitted, lean: true),
         .field("duration_minutes", { $0.durationMinutes }, { $0.durationMinutes = $1 }),
+        .field("extracted", { $0.extracted }, { $0.extracted = $1 }, absent: .omitted),
         .field("file", { $0.file }, { $0.file = $1 }),
         .field("kinds", { $0.kinds }, { $0.kinds = $1 }),
         .field("mentioned", { $0.mentioned }, { $0.mentioned = $1 }),
@@ -88,6 +91,7 @@ extension Meeting: FormatObject {
         .field("path", { $0.path }, { $0.path = $1 }),
         .field("place", { $0.place }, { $0.place = $1 }),
         .field("sections", { $0.sections }, { $0.sections = $1 }),
+        .field("source", { $0.source }, { $0.source = $1 }, absent: .omitted),
         .field("start_time", { $0.startTime }, { $0.startTime = $1 }),
         .field("statement_count", { $0.statementCount }, { $0.statementCount = $1 }),
         .field("statements", { $0.statements }, { $0.statements = $1 }, absent: .omitted, lean: true),
@@ -111,6 +115,19 @@ extension Participant: FormatObject {
         .field("name", { $0.name }, { $0.name = $1 }),
         .field("role", { $0.role }, { $0.role = $1 }),
         .field("side", { $0.side }, { $0.side = $1 }),
+        .field("source", { $0.source }, { $0.source = $1 }, absent: .omitted),
+    ])
+}
+
+extension Meeting.Extracted: FormatObject {
+    static let format = ObjectFormat<Meeting.Extracted>(empty: { Meeting.Extracted() }, [
+        .field("date", { $0.date }, { $0.date = $1 }, absent: .omitted),
+        .field("date_inferred", { $0.dateInferred }, { $0.dateInferred = $1 }, absent: .omitted),
+        .field("date_source", { $0.dateSource }, { $0.dateSource = $1 }, absent: .omitted),
+        .field("fields", { $0.fields }, { $0.fields = $1 }),
+        .field("kinds", { $0.kinds }, { $0.kinds = $1 }, absent: .omitted),
+        .field("participants", { $0.participants }, { $0.participants = $1 }, absent: .omitted),
+        .field("place", { $0.place }, { $0.place = $1 }, absent: .omitted),
     ])
 }
 
@@ -140,11 +157,31 @@ extension Commitment: FormatObject {
         .custom("clause", write: { w, c in w.clause(of: c) }, read: { p, c in c.clause = try p.string() }, lean: true, deferred: true),
         .field("concepts", { $0.concepts }, { $0.concepts = $1 }, lean: true),
         .field("cue", { $0.cue }, { $0.cue = $1 }, lean: true),
+        .field("extracted", { $0.extracted }, { $0.extracted = $1 }, absent: .omitted, lean: true),
         .field("file", { $0.file }, { $0.file = $1 }),
         .field("line", { $0.line }, { $0.line = $1 }),
+        .field("source", { $0.source }, { $0.source = $1 }, absent: .omitted),
         .field("strength", { $0.strength }, { $0.strength = $1 }),
         .field("text", { $0.text }, { $0.text = $1 }),
         .field("topics", { $0.topics }, { $0.topics = $1 }),
+    ])
+}
+
+extension Commitment.Extracted: FormatObject {
+    static let format = ObjectFormat<Commitment.Extracted>(empty: { Commitment.Extracted() }, [
+        .field("actor", { $0.actor }, { $0.actor = $1 }, absent: .omitted),
+        .field("strength", { $0.strength }, { $0.strength = $1 }, absent: .omitted),
+        .field("topics", { $0.topics }, { $0.topics = $1 }, absent: .omitted),
+    ])
+}
+
+extension Analysis.Correction: FormatObject {
+    static let format = ObjectFormat<Analysis.Correction>(empty: { .init(file: "", kind: "", line: nil, text: "") }, [
+        .field("detail", { $0.detail }, { $0.detail = $1 }, absent: .omitted),
+        .field("file", { $0.file }, { $0.file = $1 }),
+        .field("kind", { $0.kind }, { $0.kind = $1 }),
+        .field("line", { $0.line }, { $0.line = $1 }, absent: .omitted),
+        .field("text", { $0.text }, { $0.text = $1 }),
     ])
 }
 

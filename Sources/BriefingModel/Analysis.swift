@@ -70,6 +70,27 @@ public struct Analysis: Sendable {
         public func label(ofActor id: String) -> String { sides.first { $0.id == id }?.label ?? id }
     }
 
+    /// A correction from `corrections.yaml` applied in this analysis, for the book to list.
+    public struct Correction: Hashable, Sendable {
+        /// The readout's file name.
+        public var file: String
+        /// "drop", "add", "change", "participant added", "participant removed", "date", "place", "kinds".
+        public var kind: String
+        /// The readout line of a commitment; nil for a meeting field.
+        public var line: Int?
+        /// The commitment's text, the person's name or the field's new value.
+        public var text: String
+        /// What changed ("strength confirmed → agreed"), or what the extractor had; nil when nothing to add.
+        public var detail: String?
+        public init(file: String, kind: String, line: Int?, text: String, detail: String? = nil) {
+            self.file = file
+            self.kind = kind
+            self.line = line
+            self.text = text
+            self.detail = detail
+        }
+    }
+
     /// Export format version; bumped when a field changes meaning.
     public var formatVersion: Int
     public var generator: String
@@ -86,6 +107,8 @@ public struct Analysis: Sendable {
     /// Sorted by number of occurrences, then last date, then id.
     public var threads: [CommitmentThread]
     public var diagnostics: [Diagnostic]
+    /// The analyst's corrections in force, by readout (in meeting order); nil when none.
+    public var corrections: [Correction]?
 
     public init(formatVersion: Int = 1, generator: String, input: String, summary: Summary,
                 relationship: RelationshipInfo? = nil, taxonomy: [TopicLabel], meetings: [Meeting],

@@ -54,6 +54,40 @@ public struct Commitment: Hashable, Sendable {
     public var concepts: [String]
     public var file: String
     public var line: Int
+    /// The extractor's, or an analyst's (`corrections.yaml`): one word of storage, since an
+    /// export of 50,000 meetings holds a quarter of a million commitments.
+    public var origin: Origin = .extractor
+
+    /// Who made a commitment what it is.
+    public enum Origin: Hashable, Sendable {
+        case extractor
+        /// Added by an analyst (`extracted` nil) or changed (`extracted` holds what the extractor said).
+        indirect case analyst(extracted: Extracted?)
+    }
+
+    /// What the extractor said of the fields an analyst changed; nil for a field left alone.
+    public struct Extracted: Hashable, Sendable {
+        public var actor: String?
+        public var strength: Strength?
+        public var topics: [String]?
+        public init(actor: String? = nil, strength: Strength? = nil, topics: [String]? = nil) {
+            self.actor = actor
+            self.strength = strength
+            self.topics = topics
+        }
+    }
+
+    /// "analyst" for a commitment an analyst added, changed or dropped; nil for the extractor's.
+    public var source: String? {
+        get { origin == .extractor ? nil : "analyst" }
+        set { if newValue == "analyst", origin == .extractor { origin = .analyst(extracted: nil) } }
+    }
+
+    /// What the extractor said before an analyst's change.
+    public var extracted: Extracted? {
+        get { if case .analyst(let e) = origin { e } else { nil } }
+        set { if newValue != nil || origin != .extractor { origin = .analyst(extracted: newValue) } }
+    }
 
     public init(text: String, clause: String, actor: String, strength: Strength, cue: String,
                 topics: [String], concepts: [String], file: String, line: Int) {

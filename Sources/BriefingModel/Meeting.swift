@@ -3,7 +3,7 @@ public struct Meeting: Hashable, Sendable {
     /// Where the date came from, most trusted first.
     public enum DateSource: String, Sendable {
         case text, frontMatter = "front-matter", manifest, pageMetadata = "page-metadata"
-        case termsOfOffice = "terms-of-office", none
+        case termsOfOffice = "terms-of-office", analyst, none
     }
 
     /// The readout's file name, no folder (what the scorer and the ledger key on).
@@ -34,6 +34,39 @@ public struct Meeting: Hashable, Sendable {
     public var commitments: [Commitment]
     /// Present only when the analysis was asked to keep statements.
     public var statements: [Statement]?
+    /// Commitments the extractor found and an analyst dropped (`corrections.yaml`), kept to
+    /// show what was said; nil when none.
+    public var dropped: [Commitment]?
+    /// What the extractor said of the meeting fields an analyst set; nil when none was.
+    public var extracted: Extracted?
+
+    /// The extractor's values of the meeting fields an analyst set or edited.
+    public struct Extracted: Hashable, Sendable {
+        /// The fields the analyst set: "date", "place", "kinds", "participants".
+        public var fields: [String]
+        public var date: CalendarDay?
+        public var dateSource: DateSource?
+        public var dateInferred: Bool?
+        public var place: String?
+        public var kinds: [String]?
+        public var participants: [Participant]?
+        public init(fields: [String] = [], date: CalendarDay? = nil, dateSource: DateSource? = nil, dateInferred: Bool? = nil,
+                    place: String? = nil, kinds: [String]? = nil, participants: [Participant]? = nil) {
+            self.fields = fields
+            self.date = date
+            self.dateSource = dateSource
+            self.dateInferred = dateInferred
+            self.place = place
+            self.kinds = kinds
+            self.participants = participants
+        }
+    }
+
+    /// "analyst" when an analyst set a meeting field (`extracted` says which); nil otherwise.
+    public var source: String? {
+        get { extracted == nil ? nil : "analyst" }
+        set {}
+    }
 
     public init(file: String, path: String, title: String? = nil, date: CalendarDay? = nil,
                 dateInferred: Bool = false, dateSource: DateSource = .none, kinds: [String] = [],

@@ -10,8 +10,11 @@ public struct Participant: Hashable, Sendable {
     /// False when the person is not in the people registry (role and country are then from
     /// the text around the name).
     public var known: Bool
+    /// "analyst" when `corrections.yaml` added this person; nil for the extractor's.
+    public var source: String?
 
-    public init(name: String, role: String?, country: String?, side: String?, known: Bool) {
+    public init(name: String, role: String?, country: String?, side: String?, known: Bool, source: String? = nil) {
+        self.source = source
         self.name = name
         self.role = role
         self.country = country

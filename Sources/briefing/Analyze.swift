@@ -19,6 +19,12 @@ struct Analyze: ParsableCommand {
         inferred from the participants' terms of office in layouts/people.yaml and flagged \
         inferred, with a warning.
 
+        Corrections: corrections.yaml in the input folder (by readout file name) drops, adds \
+        or changes commitments, adds or removes participants and sets a place, kinds or date; \
+        the export marks each with "source": "analyst" and keeps what the extractor said. A \
+        correction that no longer matches its readout is a warning (stale) and is not applied. \
+        --no-corrections leaves the file aside.
+
         Problems are printed as `path:line: error|warning: message`. A readout that cannot be \
         used is reported and the others are still analysed; the export is still written \
         (atomically). Exit status: 0 when every readout was analysed, 1 when any failed, \
@@ -53,6 +59,9 @@ struct Analyze: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Latest date a missing year may be inferred for (YYYY-MM-DD; default today).", valueName: "date"))
     var asOf: String?
 
+    @Flag(name: .long, help: "Leave the input folder's corrections.yaml aside: the extractor's findings alone.")
+    var noCorrections = false
+
     func run() throws {
         let trace = StepTrace()
         let config = try loadConfiguration(layouts, relationship: relationship)
@@ -64,7 +73,8 @@ struct Analyze: ParsableCommand {
         }
         let progress = TerminalProgress.make(command: "analyze", quiet: quiet)
         let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay,
-                                                                             progress: progress?.handler))
+                                                                             progress: progress?.handler,
+                                                                             applyCorrections: !noCorrections))
         let analysis: Analysis
         do {
             defer { progress?.clear() }

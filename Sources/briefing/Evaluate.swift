@@ -15,6 +15,10 @@ struct Evaluate: ParsableCommand {
         sentence covers 60% of the truth sentence's content words (stop words dropped), each \
         truth item matched at most once. Items marked optional in the truth count neither way.
 
+        When the input folder has a corrections.yaml, the analysis is scored with the \
+        analyst's corrections applied, as every run applies them; --no-corrections scores the \
+        extractor alone.
+
         The truth file is a JSON array (or JSON lines) of objects with file, date, kinds, \
         participants [{name}], place, duration_minutes, topics, optional_topics and commitments \
         [{text, actor, strength, topics, optional}].
@@ -25,6 +29,7 @@ struct Evaluate: ParsableCommand {
         Examples:
           briefing evaluate --truth my-truth.json --input ~/readouts
           briefing evaluate --truth my-truth.json --input ~/readouts --show-misses
+          briefing evaluate --truth my-truth.json --input ~/readouts --no-corrections
         """)
 
     @Option(name: .long, help: ArgumentHelp("The truth file (JSON array or JSON lines).", valueName: "file"))
@@ -45,6 +50,9 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Latest date a missing year may be inferred for (YYYY-MM-DD; default today).", valueName: "date"))
     var asOf: String?
 
+    @Flag(name: .long, help: "Score the extractor alone: leave the input folder's corrections.yaml aside.")
+    var noCorrections = false
+
     func run() throws {
         let truthFile: TruthFile
         do { truthFile = try TruthFile.load(URL(fileURLWithPath: truth)) } catch {
@@ -57,7 +65,8 @@ struct Evaluate: ParsableCommand {
             guard let d = CalendarDay(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \(asOf)") }
             asOfDay = d
         }
-        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: true, asOf: asOfDay))
+        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: true, asOf: asOfDay,
+                                                                             applyCorrections: !noCorrections))
         let analysis: Analysis
         do {
             analysis = try analyzer.analyze(folder: URL(fileURLWithPath: input))

@@ -26,7 +26,9 @@ enum ScheduleWiring {
         let corpus = CorpusAnalyzer(configuration: configuration, options: .init(asOf: asOf))
         let (manifest, diagnostics) = corpus.loadManifest(in: input)
         for d in diagnostics { printError(d.description) }
-        return CorpusReadoutAnalyzer(corpus: corpus, manifest: manifest,
+        let (corrections, correctionDiagnostics) = corpus.loadCorrections(in: input)
+        for d in correctionDiagnostics { printError(d.description) }
+        return CorpusReadoutAnalyzer(corpus: corpus, manifest: manifest, corrections: corrections,
                                      cacheKey: "extractor \(CorpusAnalyzer.extractorVersion); relationship \(configuration.relationship.id); configuration \(configurationDigest(layouts))")
     }
 
@@ -69,6 +71,7 @@ enum ScheduleWiring {
 struct CorpusReadoutAnalyzer: ReadoutAnalyzer {
     let corpus: CorpusAnalyzer
     let manifest: Manifest?
+    let corrections: Corrections?
     let cacheKey: String
 
     func readoutFiles(in folder: URL) throws -> [URL] {
@@ -77,17 +80,27 @@ struct CorpusReadoutAnalyzer: ReadoutAnalyzer {
             printError(Diagnostic(.warning, file: folder.path + "/" + name,
                                   "the file name is not valid UTF-8; schedules leave it out (rename it; `analyze` reads it)").description)
         }
+        if let corrections {
+            let names = Set(urls.map(\.lastPathComponent))
+            for d in CorpusAnalyzer.unmatchedCorrections(corrections, readouts: names, folder: folder.path) { printError(d.description) }
+        }
         return urls
     }
 
-    /// The readout's manifest entry (not its line: adding entries must not re-extract others).
+    /// The readout's manifest and corrections entries (not their lines: adding entries must
+    /// not re-extract others). A changed corrections entry re-extracts its readout, whose
+    /// periods (the old date's and the new) then get a revised edition.
     func extractionContext(forReadoutNamed name: String) -> String {
-        guard let e = manifest?[name] else { return "" }
-        return "date=\(e.date?.description ?? "")\u{1}place=\(e.place ?? "")\u{1}kind=\(e.kind ?? "")"
+        var context = ""
+        if let e = manifest?[name] {
+            context = "date=\(e.date?.description ?? "")\u{1}place=\(e.place ?? "")\u{1}kind=\(e.kind ?? "")"
+        }
+        if let e = corrections?[name] { context += "\u{2}corrections=\(ContentHash.sha256(e.fingerprint))" }
+        return context
     }
 
     func extract(readoutAt url: URL) -> ExtractedReadout {
-        let r = corpus.extract(readoutAt: url, manifest: manifest)
+        let r = corpus.extract(readoutAt: url, manifest: manifest, corrections: corrections)
         return ExtractedReadout(meeting: r.meeting, diagnostics: r.diagnostics)
     }
 

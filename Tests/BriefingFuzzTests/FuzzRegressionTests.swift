@@ -51,6 +51,8 @@ let harness = try! FuzzHarness(layouts: packageRoot.appendingPathComponent("layo
         }
         #expect(harness.run(.schedules, try file("schedules.yaml")).accepted)
         #expect(harness.run(.manifest, Array(try Data(contentsOf: packageRoot.appendingPathComponent("seeds/manifest.yaml")))).accepted)
+        #expect(harness.run(.corrections, Array(try Data(contentsOf: packageRoot.appendingPathComponent(
+            "Tests/Fixtures/corrections/corrections.yaml")))).accepted)
         #expect(harness.run(.frontMatter, Array("date: 2019-05-14\ntitle: Telephone talk\nplace: Tokyo".utf8)).accepted)
     }
 
@@ -65,6 +67,8 @@ let harness = try! FuzzHarness(layouts: packageRoot.appendingPathComponent("layo
             (.layout, "page: {size: a5}", "a4 or letter"),
             (.schedules, "schedules:\n  w:\n    cadence: daily\n", "cadence"),
             (.manifest, "x.txt:\n  date: 2019-02-30\n", "YYYY-MM-DD"),
+            (.corrections, "- x.txt\n- y.txt\n", "expected a mapping"),
+            (.corrections, "x.txt:\n  drop: [{line: 3, text: \"a\"\n", "not valid YAML"),
         ]
         for (target, input, reason) in cases {
             let outcome = harness.run(target, Array(input.utf8))

@@ -57,6 +57,7 @@ public final class FuzzHarness: Sendable {
         case .layout: text(bytes) { layout($0) }
         case .configuration: text(bytes) { configurationFile($0) }
         case .manifest: text(bytes) { manifest($0) }
+        case .corrections: text(bytes) { corrections($0) }
         case .frontMatter: text(bytes) { frontMatter($0) }
         case .schedules: text(bytes) { schedules($0) }
         }
@@ -76,13 +77,15 @@ public final class FuzzHarness: Sendable {
     /// One readout as `analyze` reads it, aggregated alone, written by the export writer and
     /// read back by the analysis reader. Invariants: every finding names the readout; a failed
     /// readout adds no meeting; the export reads back as what was written.
-    func readout(_ bytes: [UInt8], name: String, analyzer: CorpusAnalyzer? = nil, manifest: Manifest? = nil) -> FuzzOutcome {
+    func readout(_ bytes: [UInt8], name: String, analyzer: CorpusAnalyzer? = nil, manifest: Manifest? = nil,
+                 corrections: Corrections? = nil) -> FuzzOutcome {
         let analyzer = analyzer ?? self.analyzer
-        let result = analyzer.extract(bytes: bytes, name: name, displayPath: name, manifest: manifest)
+        let result = analyzer.extract(bytes: bytes, name: name, displayPath: name, manifest: manifest, corrections: corrections)
         for d in result.diagnostics {
             invariant(!d.message.isEmpty, "a diagnostic without a message")
             invariant(!d.description.contains("\n"), "a diagnostic over several lines: \(d.description)")
-            invariant(d.file == name || d.file == manifest?.file, "a diagnostic about \(d.file), not the readout \(name)")
+            invariant(d.file == name || d.file == manifest?.file || d.file == corrections?.file,
+                      "a diagnostic about \(d.file), not the readout \(name)")
         }
         let analysis = analyzer.aggregate([result], input: "fuzz")
         invariant(analysis.meetings.count == (result.failed ? 0 : 1), "a failed readout among the meetings, or a good one missing")
@@ -219,6 +222,26 @@ public final class FuzzHarness: Sendable {
             guard let dot = name.lastIndex(of: "."), !name.contains("/"),
                   ReadoutText.extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             _ = readout(Array(Self.sampleReadout.utf8), name: name, manifest: manifest)
+        }
+        return FuzzOutcome(accepted: true, messages: diagnostics.map(\.description))
+    }
+
+    /// A corrections file, checked against the shipped relationship and taxonomy; an accepted
+    /// one then corrects the sample readout under its first entries' names (so stale and
+    /// applied corrections both run, and the export round trip holds the marks they leave).
+    func corrections(_ text: String) -> FuzzOutcome {
+        let corrections: Corrections
+        let diagnostics: [Diagnostic]
+        do {
+            (corrections, diagnostics) = try Corrections.parse(text, file: "corrections.yaml", vocabulary: .init(configuration))
+        } catch {
+            return .rejected(error.description)
+        }
+        for d in diagnostics { invariant(d.file == "corrections.yaml" && !d.message.isEmpty, "a corrections finding: \(d)") }
+        for name in corrections.entries.keys.sorted().prefix(3) {
+            guard let dot = name.lastIndex(of: "."), !name.contains("/"),
+                  ReadoutText.extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            _ = readout(Array(Self.sampleReadout.utf8), name: name, corrections: corrections)
         }
         return FuzzOutcome(accepted: true, messages: diagnostics.map(\.description))
     }

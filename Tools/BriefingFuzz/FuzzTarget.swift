@@ -28,6 +28,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case configuration
     /// An input folder's `manifest.yaml`; an accepted one then dates a readout.
     case manifest
+    /// An input folder's `corrections.yaml`; an accepted one then corrects a readout.
+    case corrections
     /// A Markdown readout's YAML front matter.
     case frontMatter = "front-matter"
     /// `layouts/schedules.yaml`, and the periods of every schedule it defines.

@@ -29,6 +29,8 @@ extension BookComposition {
                           note: findings.count > shown.count ? "and \(findings.count - shown.count) more (all are in the analysis export)" : nil))
         }
 
+        corrections(c)
+
         c.heading("Taxonomy", level: 2, anchor: "appendix-taxonomy")
         c.table(Table(columns: [.init("Topic id", weight: 1.6), .init("Label", weight: 3)],
                       rows: analysis.taxonomy.map { [.init($0.id), .init($0.label)] }))

@@ -91,6 +91,6 @@ public enum ProductionPlan {
         if added > 0 { parts.append("\(added) readout\(added == 1 ? "" : "s") added") }
         if changed > 0 { parts.append("\(changed) changed") }
         if removed > 0 { parts.append("\(removed) removed") }
-        return "revision: " + (parts.isEmpty ? "readouts changed" : parts.joined(separator: ", "))
+        return "revision: " + (parts.isEmpty ? "a readout's manifest or corrections entry changed" : parts.joined(separator: ", "))
     }
 }

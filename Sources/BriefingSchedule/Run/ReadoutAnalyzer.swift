@@ -44,9 +44,9 @@ public protocol ReadoutAnalyzer: Sendable {
     var cacheKey: String { get }
     /// The readouts in the input folder, in a stable order.
     func readoutFiles(in folder: URL) throws -> [URL]
-    /// What besides its bytes decides one readout's extraction (its manifest entry), as text;
-    /// "" when nothing. Part of that readout's cache key, so editing one manifest entry
-    /// re-extracts one readout, not the corpus.
+    /// What besides its bytes decides one readout's extraction (its manifest and corrections
+    /// entries), as text; "" when nothing. Part of that readout's cache key, so editing one
+    /// entry re-extracts one readout, not the corpus, and revises only its periods.
     func extractionContext(forReadoutNamed name: String) -> String
     func extract(readoutAt url: URL) -> ExtractedReadout
     /// One period's readouts (any order) -> that period's analysis.
