@@ -36,9 +36,11 @@ struct Aggregator {
                                     lapseAfterMeetings: configuration.commitments.lapseAfterMeetings,
                                     relationship: configuration.relationship, titles: configuration.names.titles).threads(meetings)
         let summary = Self.summary(meetings: meetings, threads: threads, diagnostics: diagnostics, readouts: readouts, failed: failed)
-        return Analysis(generator: generator, input: input, summary: summary,
-                        relationship: configuration.relationship.info, taxonomy: taxonomy,
-                        meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+        var analysis = Analysis(generator: generator, input: input, summary: summary,
+                                relationship: configuration.relationship.info, taxonomy: taxonomy,
+                                meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
+        analysis.lapseAfterMeetings = configuration.commitments.lapseAfterMeetings
+        return analysis
     }
 
     /// The headline counts of an analysis: its dates, commitments by strength, threads and findings.

@@ -86,6 +86,9 @@ public struct Analysis: Sendable {
     /// Sorted by number of occurrences, then last date, then id.
     public var threads: [CommitmentThread]
     public var diagnostics: [Diagnostic]
+    /// The thread rule the trends were judged by (a thread not made at this many of the latest
+    /// meetings has lapsed); nil in exports made before it was recorded.
+    public var lapseAfterMeetings: Int?
 
     public init(formatVersion: Int = 1, generator: String, input: String, summary: Summary,
                 relationship: RelationshipInfo? = nil, taxonomy: [TopicLabel], meetings: [Meeting],

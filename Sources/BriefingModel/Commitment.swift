@@ -54,6 +54,10 @@ public struct Commitment: Hashable, Sendable {
     public var concepts: [String]
     public var file: String
     public var line: Int
+    /// Which sentence starting on `line` it comes from (1 for the first).
+    public var sentenceOnLine = 1
+    /// The id of the sentence it comes from (`Statement.id`).
+    public var statement: String { Statement.id(file: file, line: line, ordinal: sentenceOnLine) }
 
     public init(text: String, clause: String, actor: String, strength: Strength, cue: String,
                 topics: [String], concepts: [String], file: String, line: Int) {

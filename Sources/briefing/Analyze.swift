@@ -47,7 +47,7 @@ struct Analyze: ParsableCommand {
     @Flag(name: .long, help: "Print only diagnostics: no summary, no progress line.")
     var quiet = false
 
-    @Flag(name: .long, help: "Keep every statement (sentence, speaker, topics, line) in the export.")
+    @Flag(name: .long, help: "Keep each statement's speaker, topics and section in the export too (its id, line and text are always kept).")
     var statements = false
 
     @Option(name: .long, help: ArgumentHelp("Latest date a missing year may be inferred for (YYYY-MM-DD; default today).", valueName: "date"))
