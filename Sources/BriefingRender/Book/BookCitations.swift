@@ -39,8 +39,9 @@ struct BookCitations {
             for (_, refs) in book.commitmentIndex(keep: limits.topicCommitments) {
                 for r in refs.recent { let c = a.meetings[r.meeting].commitments[r.commitment]; cite(c.file, c.statement) }
             }
+            let shown = Set(a.topics.filter { $0.mentions > 0 || $0.commitments > 0 }.map(\.id))
             var perTopic: [String: Int] = [:]
-            for t in a.threads {
+            for t in a.threads where shown.contains(t.topic) {
                 perTopic[t.topic, default: 0] += 1
                 if perTopic[t.topic]! <= limits.topicThreads, let o = t.occurrences.last { cite(o.file, o.statement) }
             }
