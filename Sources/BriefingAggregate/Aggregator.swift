@@ -40,6 +40,7 @@ struct Aggregator {
                                 relationship: configuration.relationship.info, taxonomy: taxonomy,
                                 meetings: meetings, topics: topics, threads: threads, diagnostics: diagnostics)
         analysis.corrections = Self.corrections(meetings, analysis)
+        analysis.lapseAfterMeetings = configuration.commitments.lapseAfterMeetings
         return analysis
     }
 

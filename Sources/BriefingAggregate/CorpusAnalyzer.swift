@@ -9,7 +9,8 @@ import Foundation
 /// aggregates topic frequencies and commitment threads.
 public struct CorpusAnalyzer: Sendable {
     public struct Options: Sendable {
-        /// Keep every statement in the export (large).
+        /// Keep each statement's speaker, topics and section (every statement's id, line and
+        /// text are kept).
         public var keepStatements = false
         /// Latest date a missing year may be inferred for; today by default.
         public var asOf: CalendarDay?
@@ -28,7 +29,7 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Bumped whenever extraction would give a different result for the same bytes: caches
     /// key on it.
-    public static let extractorVersion = "1.0.0"
+    public static let extractorVersion = "1.1.0"
     public static let generator = "BriefingBook extractor \(extractorVersion)"
 
     public let configuration: Configuration

@@ -78,7 +78,7 @@ struct ThreadBuilder {
                     groups.append(make())
                 }
                 let occ = CommitmentThread.Occurrence(file: m.file, date: m.date, strength: c.strength, actor: c.actor,
-                                                      text: c.text, line: c.line)
+                                                      text: c.text, line: c.line, sentenceOnLine: c.sentenceOnLine)
                 if groups[g].lastMeeting == position {
                     if c.strength > groups[g].occurrences[groups[g].occurrences.count - 1].strength {
                         groups[g].occurrences[groups[g].occurrences.count - 1] = occ
@@ -129,7 +129,13 @@ struct ThreadBuilder {
     }
 
     func trend(_ strengths: [Commitment.Strength], meetingsAfter: Int) -> CommitmentThread.Trend {
-        if meetingsAfter >= lapseAfterMeetings { return .lapsed }
+        Self.trend(strengths, meetingsAfter: meetingsAfter, lapseAfter: lapseAfterMeetings)
+    }
+
+    /// A thread's trend from its strengths in date order and how many meetings came after its
+    /// last occurrence.
+    static func trend(_ strengths: [Commitment.Strength], meetingsAfter: Int, lapseAfter: Int) -> CommitmentThread.Trend {
+        if meetingsAfter >= lapseAfter { return .lapsed }
         guard let last = strengths.last, strengths.count > 1 else { return .new }
         let earlierMax = strengths.dropLast().max()!
         if last < earlierMax { return .weakening }

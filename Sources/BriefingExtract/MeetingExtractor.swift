@@ -395,7 +395,11 @@ public final class MeetingExtractor: Sendable {
         for (si, p) in parsed.enumerated() where si == 0 || parsed[si - 1].sentence.paragraph != p.sentence.paragraph {
             if Self.continuesPrevious(p.tokens) { continuingParagraphs.insert(p.sentence.paragraph) }
         }
+        // Sentences starting on the same line so far: a statement's id tells them apart.
+        var lastLine = -1, onLine = 0
         for (si, p) in parsed.enumerated() {
+            if p.sentence.line == lastLine { onLine += 1 } else { (lastLine, onLine) = (p.sentence.line, 1) }
+            let commitmentsBefore = commitments.count
             let ms = (personMentions[si] + p.others).sorted { $0.start < $1.start }
             let gist = gistSpeakers[si]
             let speaker = speakers.speaker(of: p.tokens, mentions: ms, gistSpeaker: gist)
@@ -463,10 +467,15 @@ public final class MeetingExtractor: Sendable {
                 previousTopics = found
                 previousTopicsParagraph = p.sentence.paragraph
             }
-            if keepStatements {
-                statements.append(Statement(text: p.sentence.text, line: p.sentence.line, speaker: speaker,
-                                            topics: found.map { topics.topicIDs[$0] }, section: p.sentence.section))
-            }
+            if onLine > 1 { for k in commitmentsBefore..<commitments.count { commitments[k].sentenceOnLine = onLine } }
+            // Every sentence is kept with its id (the book's Sources quote them); speaker, topics
+            // and section only when asked (`analyze --statements`).
+            var statement = keepStatements
+                ? Statement(text: p.sentence.text, line: p.sentence.line, speaker: speaker,
+                            topics: found.map { topics.topicIDs[$0] }, section: p.sentence.section)
+                : Statement(text: p.sentence.text, line: p.sentence.line, speaker: nil, topics: [], section: nil)
+            statement.id = Statement.id(file: readout.file, line: p.sentence.line, ordinal: onLine)
+            statements.append(statement)
         }
         if sentences.count < 2 {
             diags.append(Diagnostic(.warning, file: readout.path, line: openingLine,
@@ -485,7 +494,7 @@ public final class MeetingExtractor: Sendable {
             dateInferred: date.inferred, dateSource: date.source, kinds: kinds, parts: parts,
             participants: participants, mentioned: mentioned, place: place, startTime: timing.start ?? parts.first?.startTime,
             durationMinutes: timing.minutes ?? Self.span(parts), sections: sections, statementCount: sentences.count,
-            topics: topicList, commitments: commitments, statements: keepStatements ? statements : nil)
+            topics: topicList, commitments: commitments, statements: statements)
         return (meeting, diags)
     }
 

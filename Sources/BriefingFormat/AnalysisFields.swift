@@ -19,6 +19,7 @@ extension Analysis: FormatObject {
         .field("format_version", { $0.formatVersion }, { $0.formatVersion = $1 }),
         .field("generator", { $0.generator }, { $0.generator = $1 }),
         .field("input", { $0.input }, { $0.input = $1 }),
+        .field("lapse_after_meetings", { $0.lapseAfterMeetings }, { $0.lapseAfterMeetings = $1 }, absent: .omitted),
         .bulk("meetings", { $0.meetings }, { $0.meetings = $1 },
               estimatedBytes: { 1_000 + 500 * $0.commitments.count + ($0.statements?.count ?? 0) * 300 }),
         .field("relationship", { $0.relationship }, { $0.relationship = $1 }, absent: .omitted),
@@ -133,11 +134,12 @@ extension Meeting.Extracted: FormatObject {
 
 extension Statement: FormatObject {
     static let format = ObjectFormat<Statement>(empty: { Statement(text: "", line: 0, speaker: nil, topics: [], section: nil) }, [
+        .field("id", { $0.id }, { $0.id = $1 }),
         .field("line", { $0.line }, { $0.line = $1 }),
         .field("section", { $0.section }, { $0.section = $1 }, absent: .omitted),
         .field("speaker", { $0.speaker }, { $0.speaker = $1 }, absent: .omitted),
         .field("text", { $0.text }, { $0.text = $1 }),
-        .field("topics", { $0.topics }, { $0.topics = $1 }),
+        .field("topics", { $0.topics }, { $0.topics = $1 }, absentWhenEmpty: true),
     ])
 }
 
@@ -161,6 +163,9 @@ extension Commitment: FormatObject {
         .field("file", { $0.file }, { $0.file = $1 }),
         .field("line", { $0.line }, { $0.line = $1 }),
         .field("source", { $0.source }, { $0.source = $1 }, absent: .omitted),
+        // The sentence's id (`Statement.id`), from file, line and the sentence's place on it.
+        .custom("statement", write: { w, c in w.string(c.statement) },
+                read: { p, c in c.sentenceOnLine = Statement.ordinal(ofID: try p.string()) }),
         .field("strength", { $0.strength }, { $0.strength = $1 }),
         .field("text", { $0.text }, { $0.text = $1 }),
         .field("topics", { $0.topics }, { $0.topics = $1 }),
@@ -211,6 +216,8 @@ extension CommitmentThread.Occurrence: FormatObject {
         .field("date", { $0.date }, { $0.date = $1 }),
         .field("file", { $0.file }, { $0.file = $1 }),
         .field("line", { $0.line }, { $0.line = $1 }),
+        .custom("statement", write: { w, o in w.string(o.statement) },
+                read: { p, o in o.sentenceOnLine = Statement.ordinal(ofID: try p.string()) }),
         .field("strength", { $0.strength }, { $0.strength = $1 }),
         .field("text", { $0.text }, { $0.text = $1 }, lean: true),
     ])

@@ -46,6 +46,15 @@ struct Field<Model>: Sendable {
         return f
     }
 
+    /// A list whose key is left out when it is empty (read back as empty).
+    static func field<E: FormatValue>(_ key: StaticString, _ get: @escaping @Sendable (Model) -> [E],
+                                      _ set: @escaping @Sendable (inout Model, [E]) -> Void,
+                                      absentWhenEmpty: Bool) -> Field {
+        var f = Field.field(key, get, set)
+        if absentWhenEmpty { f = Field(key: key, write: f.write, isPresent: { !get($0).isEmpty }, read: f.read) }
+        return f
+    }
+
     /// A value written from the others and recomputed from them on reading.
     static func derived<V: FormatValue>(_ key: StaticString, _ get: @escaping @Sendable (Model) -> V) -> Field {
         Field(key: key, write: { w, m in V.write(get(m), to: w) }, isPresent: nil, read: nil)

@@ -109,6 +109,9 @@ public struct Analysis: Sendable {
     public var diagnostics: [Diagnostic]
     /// The analyst's corrections in force, by readout (in meeting order); nil when none.
     public var corrections: [Correction]?
+    /// The thread rule the trends were judged by (a thread not made at this many of the latest
+    /// meetings has lapsed); nil in exports made before it was recorded.
+    public var lapseAfterMeetings: Int?
 
     public init(formatVersion: Int = 1, generator: String, input: String, summary: Summary,
                 relationship: RelationshipInfo? = nil, taxonomy: [TopicLabel], meetings: [Meeting],

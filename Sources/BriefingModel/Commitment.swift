@@ -88,6 +88,10 @@ public struct Commitment: Hashable, Sendable {
         get { if case .analyst(let e) = origin { e } else { nil } }
         set { if newValue != nil || origin != .extractor { origin = .analyst(extracted: newValue) } }
     }
+    /// Which sentence starting on `line` it comes from (1 for the first).
+    public var sentenceOnLine = 1
+    /// The id of the sentence it comes from (`Statement.id`).
+    public var statement: String { Statement.id(file: file, line: line, ordinal: sentenceOnLine) }
 
     public init(text: String, clause: String, actor: String, strength: Strength, cue: String,
                 topics: [String], concepts: [String], file: String, line: Int) {

@@ -21,8 +21,13 @@ public struct CommitmentThread: Hashable, Sendable {
         public var actor: String
         public var text: String
         public var line: Int
+        /// Which sentence starting on `line` it comes from (1 for the first).
+        public var sentenceOnLine: Int
+        /// The id of the sentence it comes from (`Statement.id`).
+        public var statement: String { Statement.id(file: file, line: line, ordinal: sentenceOnLine) }
         public init(file: String, date: CalendarDay?, strength: Commitment.Strength, actor: String,
-                    text: String, line: Int) {
+                    text: String, line: Int, sentenceOnLine: Int = 1) {
+            self.sentenceOnLine = sentenceOnLine
             self.file = file
             self.date = date
             self.strength = strength

@@ -16,7 +16,7 @@ struct Analyze: ParsableCommand {
 
         Dates: a date with no year is completed from the readout's front matter (`date:`), \
         else from manifest.yaml in the input folder (file name -> date, place, kind), else \
-        inferred from the participants' terms of office in layouts/people.yaml and flagged \
+        inferred from the participants' terms of office in the relationship pack's people registries (layouts/people/) and flagged \
         inferred, with a warning.
 
         Corrections: corrections.yaml in the input folder (by readout file name) drops, adds \
@@ -53,7 +53,7 @@ struct Analyze: ParsableCommand {
     @Flag(name: .long, help: "Print only diagnostics: no summary, no progress line.")
     var quiet = false
 
-    @Flag(name: .long, help: "Keep every statement (sentence, speaker, topics, line) in the export.")
+    @Flag(name: .long, help: "Keep each statement's speaker, topics and section in the export too (its id, line and text are always kept).")
     var statements = false
 
     @Option(name: .long, help: ArgumentHelp("Latest date a missing year may be inferred for (YYYY-MM-DD; default today).", valueName: "date"))

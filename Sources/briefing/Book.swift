@@ -14,7 +14,10 @@ struct Book: ParsableCommand {
         what to watch); a topic overview (frequency chart, topic-by-meeting heat map); the \
         commitment timeline; one section per topic; one page per meeting (the most recent ones \
         for a large corpus, all of them listed in the appendix); and an appendix (sources, \
-        extraction warnings, taxonomy, method).
+        extraction warnings, taxonomy, method); and a Sources part quoting each cited readout \
+        as analysed, which every commitment row, timeline lane and meeting page links to. With \
+        --since DATE a "Since DATE" section up front lists new commitments, threads whose trend \
+        changed, topics that rose or fell and people met for the first time.
 
         Which sections appear, their order, page size (A4 or US Letter), fonts, colours and \
         limits come from the layout (layouts/book.yaml by default; --layout letter-book for \
@@ -30,10 +33,12 @@ struct Book: ParsableCommand {
           briefing book --input seeds -o output/briefing-book.pdf
           briefing book --analysis a.json --from 2017-01-01 --to 2018-12-31
           briefing book --analysis a.json --layout letter-book -o book.pdf
+          briefing book --analysis a.json --since 2025-01-01
         """)
 
     @OptionGroup var source: RenderInputOptions
     @OptionGroup var period: PeriodOptions
+    @OptionGroup var since: SinceOptions
 
     @Option(name: .long, help: ArgumentHelp("Layout name in the layouts folder, or a .yaml path.", valueName: "name"))
     var layout: String?
@@ -48,8 +53,14 @@ struct Book: ParsableCommand {
         trace.mark("load, fonts")
         // "Made" is the whole analysis's date, whatever period is shown.
         let date = DocumentDate.resolve(analysis: whole)
-        let analysis = period.period.apply(to: whole)
-        let report = try RenderOutput.writing(output) { try BookRenderer(layout: layout).render(analysis, to: $0, date: date) }
+        let changes = since.changes(in: whole, period: period.period)
+        let renderer = BookRenderer(layout: layout)
+        var analysis = period.period.apply(to: whole)
+        trace.mark("period and changes")
+        analysis = try source.withStatements(analysis, of: renderer.quotedReadouts(analysis, since: changes))
+        trace.mark("statements of the quoted readouts")
+        let book = analysis
+        let report = try RenderOutput.writing(output) { try renderer.render(book, to: $0, date: date, since: changes) }
         RenderOutput.report(report, as: output)
         print("\(output): \(report.pages) pages")
     }

@@ -1,3 +1,4 @@
+import BriefingAggregate
 import BriefingModel
 import BriefingRender
 import BriefingSchedule
@@ -10,6 +11,13 @@ struct CairoReportRenderer: ReportRenderer {
     let layoutsFolder: URL
 
     func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws {
+        try render(analysis, kind: kind, context: context, history: nil, to: url)
+    }
+
+    /// Books and briefs carry a "Since" section against the previous period when `history`
+    /// (the previous period's readouts with this one's) is given.
+    func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, history: Analysis?, to url: URL) throws {
+        let since = history.map { ChangeFinder.changes(in: $0, since: context.startDay, through: context.lastDay) }
         // The period covered is the schedule's period, even when its meetings span less of it
         // (or none), and the document is dated by the period's last day, so it is reproducible.
         var a = analysis
@@ -19,10 +27,10 @@ struct CairoReportRenderer: ReportRenderer {
         switch kind {
         case .book:
             let layout = try LayoutLoader.load(name: nil, kind: .book, folder: layoutsFolder)
-            _ = try BookRenderer(layout: layout).render(a, to: url, date: date)
+            _ = try BookRenderer(layout: layout).render(a, to: url, date: date, since: since)
         case .brief:
             let layout = try LayoutLoader.load(name: nil, kind: .brief, folder: layoutsFolder)
-            _ = try BriefRenderer(layout: layout).render(a, to: url, date: date)
+            _ = try BriefRenderer(layout: layout).render(a, to: url, date: date, since: since)
         case .charts:
             let layout = try LayoutLoader.load(name: nil, kind: .book, folder: layoutsFolder)
             let exporter = ChartExporter(layout: layout)

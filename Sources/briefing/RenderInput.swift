@@ -98,6 +98,47 @@ struct PeriodOptions: ParsableArguments {
     var period: AnalysisPeriod { AnalysisPeriod(from: from.flatMap(CalendarDay.init(iso:)), to: to.flatMap(CalendarDay.init(iso:))) }
 }
 
+/// `--since`: the "Since DATE" section of the book and the brief.
+struct SinceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Add a section on what changed from this day on (YYYY-MM-DD): new commitments, threads whose trend moved, topics that rose or fell, people met for the first time.",
+        valueName: "date"))
+    var since: String?
+
+    func validate() throws {
+        if let since, CalendarDay(iso: since) == nil || since.count != 10 {
+            throw ValidationError("--since needs a date as YYYY-MM-DD, got '\(since)'")
+        }
+    }
+
+    /// The changes over the whole analysis from `--since` to the period's end (`--to`), or nil.
+    func changes(in whole: Analysis, period: AnalysisPeriod) -> ChangesSince? {
+        guard let day = since.flatMap(CalendarDay.init(iso:)) else { return nil }
+        return ChangeFinder.changes(in: whole, since: day, through: period.to)
+    }
+}
+
+extension RenderInputOptions {
+    /// Reads back the statements of the readouts in `files` that the lean read left out (a
+    /// saved analysis only; readouts analysed now have theirs).
+    func withStatements(_ a: Analysis, of files: [String]) throws -> Analysis {
+        guard let path = analysis else { return a }
+        let wanted = Set(files)
+        let missing = Set(a.meetings.lazy.filter { wanted.contains($0.file) && $0.statements == nil }.map(\.file))
+        guard !missing.isEmpty else { return a }
+        let found: [String: [Statement]]
+        do { found = try AnalysisReader.statements(from: URL(fileURLWithPath: path), files: missing) } catch {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            throw ExitCode(error.kind == .unreadable ? 66 : 65)
+        }
+        var out = a
+        for i in out.meetings.indices where missing.contains(out.meetings[i].file) {
+            if let s = found[out.meetings[i].file] { out.meetings[i].statements = s }
+        }
+        return out
+    }
+}
+
 enum RenderOutput {
     /// Prints a render's warnings as `file: warning: ...` on standard error.
     static func report(_ r: RenderReport, as path: String) {

@@ -16,7 +16,8 @@ extension RenderSuite {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("layouts")
         let book = try LayoutLoader.load(name: "book", kind: .book, folder: folder)
-        #expect(book.sections.count == 8)
+        #expect(book.sections.count == 10 && book.sections.contains(.since) && book.sections.last == .sources)
+        #expect(book.limits.sourceReadouts == 150 && book.limits.sinceLines == 20)
         let letter = try LayoutLoader.load(name: "letter-book", kind: .book, folder: folder)
         #expect(letter.page.width == 612 && letter.page.height == 792)
         let brief = try LayoutLoader.load(name: "brief", kind: .brief, folder: folder)
@@ -28,6 +29,20 @@ extension RenderSuite {
         #expect(l.title == "Hello")
         #expect(l.limits.meetingPages == 5)
         #expect(l.limits.topicThreads == Layout.defaults(for: .book).limits.topicThreads)
+    }
+
+    @Test func sinceAndSourcesAreSectionsWithLimits() throws {
+        let l = try parse("sections: [cover, since, summary]\nlimits:\n  source_readouts: 0\n  since_lines: 4\n")
+        #expect(l.sections == [.cover, .since, .summary])
+        #expect(l.limits.sourceReadouts == 0 && l.limits.sinceLines == 4)
+        let brief = try parse("sections: [headline, since]\n", kind: .brief)
+        #expect(brief.sections == [.headline, .since])
+        let e = error("sections: [cover, sources]\n")
+        #expect(e == nil)
+        let wrong = error("kind: brief\nsections: [headline, sources]\n", kind: .brief)
+        #expect(wrong?.file == "test.yaml" && wrong?.line == 2 && wrong?.key == "sections")
+        let negative = error("limits:\n  since_lines: -1\n")
+        #expect(negative?.key == "limits.since_lines" && negative?.line == 2)
     }
 
     @Test func unknownKeyNamesKeyAndLine() {

@@ -13,7 +13,7 @@ extension BookComposition {
         c.heading("Appendix", level: 1, anchor: "appendix")
 
         c.heading("Sources", level: 2, anchor: "appendix-sources")
-        sources(c)
+        sourceTable(c)
 
         c.heading("Warnings from extraction", level: 2, anchor: "appendix-warnings")
         let findings = analysis.diagnostics
@@ -57,7 +57,7 @@ extension BookComposition {
 
     /// Every readout, one row each, up to `limits.sources` (the most recent); older ones
     /// summarised by month.
-    private func sources(_ c: Composer) {
+    private func sourceTable(_ c: Composer) {
         let all = analysis.meetings
         let listed = max(0, min(all.count, limits.sources))
         let older = all.count - listed

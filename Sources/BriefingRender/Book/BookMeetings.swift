@@ -48,19 +48,26 @@ extension BookComposition {
         ]
         if !m.sections.isEmpty { rows.append(["Readout sections", .init(m.sections.joined(separator: "; "))]) }
         rows.append(["Source", .init(m.path)])
-        c.table(Table(columns: [.init("Field", weight: 1.1), .init("Value", weight: 5, wrap: true, maxLines: 6)], rows: rows))
+        var facts = Table(columns: [.init("Field", weight: 1.1), .init("Value", weight: 5, wrap: true, maxLines: 6)], rows: rows)
+        // The source row opens the readout as analysed, in Sources.
+        facts.links = rows.indices.map { $0 == rows.count - 1 ? readoutLink(m.file) : nil }
+        c.table(facts)
         c.heading("Commitments (\(m.commitments.count))", level: 3, inOutline: false, keepWith: 36)
         if m.commitments.isEmpty {
             c.paragraph("No commitments were found in this readout.", style: style.caption)
             return
         }
-        c.table(Table(
+        var table = Table(
             columns: [.init("Strength", weight: 1.55), .init("Actor", weight: 0.65),
                       .init("Commitment (quoted)", weight: 5.05, wrap: true, maxLines: 6), .init("Topics", weight: 1.7, wrap: true, maxLines: 3),
                       .init("Line", weight: 0.55, alignment: .right)],
             rows: m.commitments.map { cm in
                 [.init(cm.strength.label, strength: cm.strength.rawValue), .init(actor(cm.actor)), .init("“\(cm.text)”"),
-                 .init(cm.topics.map { analysis.label(ofTopic: $0) }.joined(separator: ", ")), .init(String(cm.line))]
-            }))
+                 .init(cm.topics.map { analysis.label(ofTopic: $0) }.joined(separator: ", ")),
+                 .init(cm.sentenceOnLine > 1 ? "\(cm.line).\(cm.sentenceOnLine)" : String(cm.line))]
+            })
+        table.links = m.commitments.map { sourceLink($0.file, $0.statement) }
+        table.anchors = m.commitments.map { citeAnchor($0.file, $0.statement) }
+        c.table(table)
     }
 }

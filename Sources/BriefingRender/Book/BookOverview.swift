@@ -41,6 +41,8 @@ extension BookComposition {
                 + "the rest are in each topic's section."
         }
         c.paragraph(note, style: style.caption, spaceAfter: 6)
+        let byID = Dictionary(analysis.threads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let laneTargets = chart.lanes.map { lane in byID[lane.id]?.occurrences.last.flatMap { sourceLink($0.file, $0.statement) } }
         let perPage = max(1, limits.timelineLanesPerPage)
         var start = 0
         let st = style
@@ -51,7 +53,14 @@ extension BookComposition {
             let fit = Int((c.remaining - TimelineChart.chrome) / TimelineChart.laneHeight)
             if !c.atTop, fit >= 5, fit < range.count { range = start..<(start + fit) }
             let h = chart.height(lanes: range.count)
-            c.place(height: h, spaceAfter: 6) { canvas, frame in chart.draw(in: frame, on: canvas, style: st, lanes: range) }
+            // Each lane links to its thread's latest sentence in Sources.
+            let targets = range.map { laneTargets[$0] }
+            if targets.contains(where: { $0 != nil }) { c.usesLinks = true }
+            c.place(height: h, spaceAfter: 6) { canvas, frame in
+                chart.draw(in: frame, on: canvas, style: st, lanes: range) { k, rect in
+                    if let dest = targets[k] { canvas.link(to: dest, rect: rect) }
+                }
+            }
             start = range.upperBound
         } while start < chart.lanes.count
     }

@@ -18,17 +18,19 @@ public struct BookRenderer {
 
     public init(layout: Layout) { self.layout = layout }
 
-    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil) throws -> RenderReport {
+    /// `since`: what changed since a day (`ChangeFinder`), for the "Since" section.
+    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil, since: ChangesSince? = nil) throws -> RenderReport {
         // Titles the layout leaves to the relationship pack.
         let titled = layout.titled(by: analysis.relationship)
         guard titled.title == layout.title, titled.relationship == layout.relationship else {
-            return try BookRenderer(layout: titled).render(analysis, to: url, date: date)
+            return try BookRenderer(layout: titled).render(analysis, to: url, date: date, since: since)
         }
         let style = DocumentStyle(layout: layout)
         let date = date ?? DocumentDate.resolve(analysis: analysis)
         let doc = try PDFDocument(url: url, style: style)
-        let book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
-                                   date: date, links: layout.links && PDFRepair.qpdf != nil)
+        var book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
+                                   date: date, links: layout.links && PDFRepair.qpdf != nil, since: since)
+        book.citations = BookCitations(book: book)
         let trace = StepTrace()
         for section in layout.sections where section != .cover && section != .contents {
             book.compose(section, into: doc.composer)
@@ -84,6 +86,8 @@ struct BookComposition {
     let style: DocumentStyle
     let date: DocumentDate
     let links: Bool
+    let since: ChangesSince?
+    var citations = BookCitations.none
 
     var limits: Layout.Limits { style.layout.limits }
 
@@ -95,6 +99,8 @@ struct BookComposition {
         case .topics: topics(c)
         case .meetings: meetings(c)
         case .appendix: appendix(c)
+        case .since: sinceSection(c)
+        case .sources: sources(c)
         default: break
         }
     }

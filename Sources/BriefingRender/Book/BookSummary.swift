@@ -80,6 +80,10 @@ extension BookComposition {
                   .init(BriefingDigest.strengthPath(t), strength: t.strengths.last), .init(t.trend.rawValue)]
             return r
         }
-        return Table(columns: columns, rows: rows, note: total > threads.count ? "and \(total - threads.count) more" : nil)
+        var table = Table(columns: columns, rows: rows, note: total > threads.count ? "and \(total - threads.count) more" : nil)
+        // A thread's row opens its latest occurrence's sentence.
+        table.links = threads.map { t in t.occurrences.last.flatMap { sourceLink($0.file, $0.statement) } }
+        table.anchors = threads.map { t in t.occurrences.last.flatMap { citeAnchor($0.file, $0.statement) } }
+        return table
     }
 }

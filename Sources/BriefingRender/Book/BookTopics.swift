@@ -25,7 +25,7 @@ extension BookComposition {
     /// For each topic, its `keep` most recent commitments (latest meeting first, undated last;
     /// within a day in meeting then commitment order), in one pass over the meetings taken most
     /// recent first.
-    private func commitmentIndex(keep: Int) -> [String: TopicCommitments] {
+    func commitmentIndex(keep: Int) -> [String: TopicCommitments] {
         let meetings = analysis.meetings
         let days = meetings.map { $0.date?.dayNumber ?? Int.min }
         let order = meetings.indices.sorted { a, b in days[a] != days[b] ? days[a] > days[b] : a < b }
@@ -74,15 +74,18 @@ extension BookComposition {
             return
         }
         let rows = commitments
-        c.table(Table(
+        var table = Table(
             columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
                       .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
             rows: rows.map { d, cm in
                 [.init(Self.day(d)), .init(actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
-                 .init("“\(cm.text)”"), .init("\(cm.file):\(cm.line)")]
+                 .init("“\(cm.text)”"), .init(cm.statement)]
             },
             note: total > rows.count
-                ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil))
+                ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil)
+        table.links = rows.map { sourceLink($0.1.file, $0.1.statement) }
+        table.anchors = rows.map { citeAnchor($0.1.file, $0.1.statement) }
+        c.table(table)
     }
 }
 

@@ -15,8 +15,10 @@ public struct BriefRenderer {
         var topics: Int
         var threads: Int
         var watch: Int
+        /// Lines under each heading of the "Since" section.
+        var since = 0
 
-        static var keys: [WritableKeyPath<Budget, Int>] { [\.watch, \.threads, \.topics, \.chartTopics] }
+        static var keys: [WritableKeyPath<Budget, Int>] { [\.watch, \.threads, \.topics, \.chartTopics, \.since] }
 
         mutating func shrink() -> Bool {
             guard let k = Self.keys.max(by: { self[keyPath: $0] < self[keyPath: $1] }), self[keyPath: k] > 0 else { return false }
@@ -25,11 +27,12 @@ public struct BriefRenderer {
         }
     }
 
-    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil) throws -> RenderReport {
+    /// `since`: what changed since a day (`ChangeFinder`), for the "Since" lines.
+    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil, since: ChangesSince? = nil) throws -> RenderReport {
         // Titles the layout leaves to the relationship pack.
         let titled = layout.titled(by: analysis.relationship)
         guard titled.title == layout.title, titled.relationship == layout.relationship else {
-            return try BriefRenderer(layout: titled).render(analysis, to: url, date: date)
+            return try BriefRenderer(layout: titled).render(analysis, to: url, date: date, since: since)
         }
         let style = DocumentStyle(layout: layout)
         let date = date ?? DocumentDate.resolve(analysis: analysis)
@@ -44,8 +47,14 @@ public struct BriefRenderer {
         budget.topics = min(budget.topics, digest.topics.count)
         budget.threads = min(budget.threads, longestTrend)
         budget.watch = min(budget.watch, digest.watch.count)
+        if let since, layout.sections.contains(.since) {
+            budget.since = min(l.sinceLines, [since.newCommitments.count, since.threadChanges.count, since.topicShifts.count,
+                                              since.firstMeetings.count].max() ?? 0)
+        }
         let wanted = budget
-        let make = { (b: Budget) in self.compose(analysis, digest: digest, budget: b, style: style, canvas: doc.canvas, date: date) }
+        let make = { (b: Budget) in
+            self.compose(analysis, digest: digest, budget: b, style: style, canvas: doc.canvas, date: date, since: since)
+        }
         var composer = make(budget)
         if composer.pageCount > 1 {
             while composer.pageCount > 1, budget.shrink() { composer = make(budget) }
@@ -70,7 +79,7 @@ public struct BriefRenderer {
     }
 
     func compose(_ a: Analysis, digest d: BriefingDigest, budget b: Budget, style: DocumentStyle, canvas: Canvas,
-                 date: DocumentDate) -> Composer {
+                 date: DocumentDate, since: ChangesSince? = nil) -> Composer {
         let c = Composer(canvas: canvas, style: style)
         c.newPage(section: "Brief", chrome: false)
         for section in layout.sections {
@@ -86,6 +95,9 @@ public struct BriefRenderer {
                 c.paragraph(markup: m, style: style.small, spaceAfter: 3, maxLines: 2)
                 let rule = style.colors.accent
                 c.place(height: 2, spaceAfter: 6) { canvas, f in canvas.line(from: Point(f.x, f.y + 1), to: Point(f.maxX, f.y + 1), rule, width: 1.2) }
+            case .since:
+                guard let since else { continue }
+                composeSince(since, analysis: a, lines: b.since, style: style, into: c)
             case .chart:
                 guard b.chartTopics > 0 else { continue }
                 let chart = TopicFrequencyChart(analysis: a, limit: b.chartTopics)

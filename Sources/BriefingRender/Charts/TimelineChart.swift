@@ -38,8 +38,10 @@ public struct TimelineChart: Sendable {
 
     public func height(lanes n: Int) -> Double { Double(max(n, 1)) * Self.laneHeight + Self.chrome }
 
-    /// Draws lanes `range` (all by default) in `frame`.
-    public func draw(in frame: Rect, on c: Canvas, style: DocumentStyle, lanes range: Range<Int>? = nil) {
+    /// Draws lanes `range` (all by default) in `frame`; `lane` is told each drawn lane's
+    /// position in `range` and its rectangle (for a link).
+    public func draw(in frame: Rect, on c: Canvas, style: DocumentStyle, lanes range: Range<Int>? = nil,
+                     lane laneDrawn: ((Int, Rect) -> Void)? = nil) {
         let range = range ?? 0..<lanes.count
         let legendH = Legend.draw(Legend.strengthItems, in: Rect(x: frame.x, y: frame.y, width: frame.width, height: 14),
                                   on: c, style: style)
@@ -61,6 +63,7 @@ public struct TimelineChart: Sendable {
             let y = top + Double(k) * Self.laneHeight
             let mid = y + Self.laneHeight / 2
             if k % 2 == 1 { c.fill(Rect(x: frame.x, y: y, width: frame.width, height: Self.laneHeight), style.colors.stripe) }
+            laneDrawn?(k, Rect(x: frame.x, y: y, width: frame.width, height: Self.laneHeight))
             c.text(lane.label, in: Rect(x: frame.x, y: y, width: labelWidth, height: Self.laneHeight),
                    style: style.label.with(alignment: .right), maxLines: 1, vertical: .middle)
             c.text(lane.trend, in: Rect(x: plotRight + 8, y: y, width: trendWidth, height: Self.laneHeight),

@@ -74,6 +74,7 @@ extension Composer {
                 c.line(from: Point(x0, ry), to: Point(x0 + width, ry), rule, width: 0.6)
             }
             drawMarkers(table, range: range, heights: rowHeights, top: top, spans: spans, padX: padX)
+            if !table.links.isEmpty || !table.anchors.isEmpty { placeRowTargets(table, range: range, heights: rowHeights, top: top) }
             if table.isSingleLine {
                 drawColumns(table, range: range, top: top, rowHeight: heights[start], spans: spans, padX: padX,
                             marker: marker, markerColumns: markerColumns)
@@ -98,6 +99,18 @@ extension Composer {
             paragraph(note, style: style.caption, spaceAfter: spaceAfter)
         } else {
             y += spaceAfter
+        }
+    }
+
+    /// Each row's link (the whole row) and destination (its top left).
+    private func placeRowTargets(_ table: Table, range: Range<Int>, heights: [Double], top: Double) {
+        var ry = top
+        for (k, r) in range.enumerated() {
+            if r < table.links.count, let dest = table.links[r] {
+                link(Rect(x: body.x, y: ry, width: body.width, height: heights[k]), to: dest)
+            }
+            if r < table.anchors.count, let name = table.anchors[r] { destination(name, at: Point(body.x, ry)) }
+            ry += heights[k]
         }
     }
 

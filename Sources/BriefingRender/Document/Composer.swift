@@ -150,6 +150,14 @@ public final class Composer {
         record { c in c.link(to: anchor, rect: rect) }
     }
 
+    /// Places the named destination `name` at `point` of the current page, once: a name
+    /// already placed keeps its first place.
+    public func destination(_ name: String, at point: Point) {
+        guard anchors[name] == nil else { return }
+        anchors[name] = currentPage
+        record { c in c.destination(name, at: point) }
+    }
+
     /// Current cursor, for callers that lay out their own line (contents entries).
     public var cursor: Double { y }
 

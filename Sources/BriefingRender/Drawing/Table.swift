@@ -35,6 +35,10 @@ public struct Table {
     public var rows: [[Cell]]
     /// Said under the table (e.g. "Showing 30 of 212").
     public var note: String?
+    /// Per row: the named destination the whole row links to, if any.
+    public var links: [String?] = []
+    /// Per row: a named destination placed at the row (for a link back to it), if any.
+    public var anchors: [String?] = []
 
     public init(columns: [Column], rows: [[Cell]], note: String? = nil) {
         self.columns = columns

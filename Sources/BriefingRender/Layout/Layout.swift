@@ -5,11 +5,15 @@ import BriefingModel
 public struct Layout: Sendable {
     public enum Kind: String, Sendable, CaseIterable { case book, brief }
 
-    /// A part of a document. Books use the first eight, briefs the rest (and `chart`).
+    /// A part of a document. Books use the first ten, briefs the rest (and `chart`, `since`).
     public enum Section: String, Sendable, CaseIterable {
         case cover, contents, summary
         case topicOverview = "topic-overview"
         case timeline, topics, meetings, appendix
+        /// What changed since `--since DATE` (and, in scheduled reports, since the previous period).
+        case since
+        /// The cited readouts as analysed, each cited sentence a link target.
+        case sources
         case headline
         case topTopics = "top-topics"
         case commitments, watch, chart
@@ -71,6 +75,12 @@ public struct Layout: Sendable {
         /// Readouts listed one per row in the appendix (the most recent); older ones are
         /// summarised by month, so a 50,000-readout book stays a book.
         public var sources: Int
+        /// Readouts quoted in the Sources part (the most recent of those cited); links go only
+        /// to these.
+        public var sourceReadouts: Int
+        /// Lines under each heading of the "Since" section (new commitments, threads, topics,
+        /// people).
+        public var sinceLines: Int
     }
 
     public var name: String
@@ -102,10 +112,10 @@ public struct Layout: Sendable {
                            margins: Margins(top: 62, bottom: 56, left: 58, right: 58)),
                 fonts: Fonts(body: "Noto Serif, Noto Serif CJK JP", heading: "Noto Sans, Noto Sans CJK JP", size: 9.5),
                 colors: colors,
-                sections: [.cover, .contents, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix],
+                sections: [.cover, .contents, .since, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix, .sources],
                 limits: Limits(summaryTopics: 10, summaryThreads: 6, timelineThreads: 60, timelineLanesPerPage: 30,
                                topicCommitments: 30, topicThreads: 12, meetingPages: 60, heatmapColumns: 90,
-                               warnings: 200, sources: 3000),
+                               warnings: 200, sources: 3000, sourceReadouts: 150, sinceLines: 20),
                 links: true)
         case .brief:
             return Layout(
@@ -114,10 +124,10 @@ public struct Layout: Sendable {
                            margins: Margins(top: 40, bottom: 36, left: 44, right: 44)),
                 fonts: Fonts(body: "Noto Serif, Noto Serif CJK JP", heading: "Noto Sans, Noto Sans CJK JP", size: 8.5),
                 colors: colors,
-                sections: [.headline, .chart, .topTopics, .commitments, .watch],
+                sections: [.headline, .since, .chart, .topTopics, .commitments, .watch],
                 limits: Limits(summaryTopics: 8, summaryThreads: 5, timelineThreads: 0, timelineLanesPerPage: 0,
                                topicCommitments: 0, topicThreads: 0, meetingPages: 0, heatmapColumns: 0,
-                               warnings: 0, sources: 0),
+                               warnings: 0, sources: 0, sourceReadouts: 0, sinceLines: 3),
                 links: false)
         }
     }

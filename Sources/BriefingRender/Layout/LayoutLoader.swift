@@ -151,8 +151,8 @@ public struct LayoutLoader {
     private func sections(_ node: YAMLNode, kind: Layout.Kind) throws -> [Layout.Section] {
         guard node.node.sequence != nil else { throw node.fail("expected a list of section names") }
         let allowed: [Layout.Section] = kind == .book
-            ? [.cover, .contents, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix]
-            : [.headline, .chart, .topTopics, .commitments, .watch]
+            ? [.cover, .contents, .since, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix, .sources]
+            : [.headline, .since, .chart, .topTopics, .commitments, .watch]
         var out: [Layout.Section] = []
         for item in try node.items() {
             // Items are named by the list's key, at their own line.
@@ -174,6 +174,7 @@ public struct LayoutLoader {
             ("timeline_threads", \.timelineThreads), ("timeline_lanes_per_page", \.timelineLanesPerPage),
             ("topic_commitments", \.topicCommitments), ("topic_threads", \.topicThreads),
             ("meeting_pages", \.meetingPages), ("heatmap_columns", \.heatmapColumns), ("warnings", \.warnings), ("sources", \.sources),
+            ("source_readouts", \.sourceReadouts), ("since_lines", \.sinceLines),
         ]
         for (key, value) in try node.entries() {
             guard let kp = keys.first(where: { $0.0 == key })?.1 else { throw node.unknownKey(key, known: keys.map(\.0)) }

@@ -13,6 +13,8 @@ public struct ReportContext: Hashable, Sendable, Codable {
     public var timeZone: String
     public var edition: Int
     public var readouts: Int
+    /// The period before this one (its key), which the report's "Since" section compares with.
+    public var previousPeriod: String?
     /// True when no readout falls in the period: the report must say so.
     public var isEmpty: Bool { readouts == 0 }
     /// "Week 2026-W47 (2026-11-16 to 2026-11-22), edition 2".
@@ -26,6 +28,15 @@ public struct ReportContext: Hashable, Sendable, Codable {
 /// Throws on failure; must not write anywhere else.
 public protocol ReportRenderer: Sendable {
     func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws
+    /// As `render(_:kind:context:to:)`, with `history`: the analysis of the previous period's
+    /// readouts and this period's together, for the report's "Since" section.
+    func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, history: Analysis?, to url: URL) throws
+}
+
+extension ReportRenderer {
+    public func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, history: Analysis?, to url: URL) throws {
+        try render(analysis, kind: kind, context: context, to: url)
+    }
 }
 
 /// The renderer for `analysis`: the period's analysis as JSON with the period around it.
@@ -41,9 +52,13 @@ public struct AnalysisJSONRenderer: ReportRenderer {
     }
 
     public func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, to url: URL) throws {
+        try render(analysis, kind: kind, context: context, history: nil, to: url)
+    }
+
+    public func render(_ analysis: Analysis, kind: ReportKind, context: ReportContext, history: Analysis?, to url: URL) throws {
         guard kind == .analysis else {
             guard let base else { throw UnavailableLayout(kind: kind) }
-            return try base.render(analysis, kind: kind, context: context, to: url)
+            return try base.render(analysis, kind: kind, context: context, history: history, to: url)
         }
         let doc = PeriodAnalysis(schedule: context.schedule, period: context.period, startDay: context.startDay,
                                  lastDay: context.lastDay, timeZone: context.timeZone, edition: context.edition,

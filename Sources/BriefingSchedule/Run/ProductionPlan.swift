@@ -8,6 +8,10 @@ public struct PlannedEdition: Hashable, Sendable {
     public var edition: Int
     /// The period's readouts, by file.
     public var readouts: [ReadoutEntry]
+    /// The period just before (none for a schedule's first), and its readouts: what the
+    /// report's "Since" section compares with.
+    public var previousPeriod: Period?
+    public var previousReadouts: [ReadoutEntry] = []
     public var inputDigest: String
     /// "first edition", or for a revision what changed.
     public var reason: String
@@ -46,8 +50,11 @@ public enum ProductionPlan {
                 let digest = inputDigest(members)
                 let previous = latest["\(owned.schedule)\u{1}\(owned.period.key)"]
                 guard previous?.inputDigest != digest else { continue }
+                let before = i > 0 && periods[i - 1].period.endDay == owned.period.startDay ? i - 1 : nil
                 out.append(PlannedEdition(owned: owned, definition: definitions[owned.version]!,
                                           edition: (previous?.edition ?? 0) + 1, readouts: members,
+                                          previousPeriod: before.map { periods[$0].period },
+                                          previousReadouts: before.map { byPeriod[$0] } ?? [],
                                           inputDigest: digest,
                                           reason: try previous.map { revisionReason(from: try previousReadouts($0), to: members) }
                                               ?? "first edition"))

@@ -28,6 +28,7 @@ public struct ExtractedReadout: Sendable {
         m.file = file
         m.path = path
         m.commitments = m.commitments.map { var c = $0; c.file = file; return c }
+        m.statements = m.statements?.map { var s = $0; s.id = Statement.id(file: file, line: s.line, ordinal: Statement.ordinal(ofID: s.id)); return s }
         return ExtractedReadout(meeting: m, diagnostics: diagnostics.map {
             var d = $0
             if d.file == old { d.file = path }

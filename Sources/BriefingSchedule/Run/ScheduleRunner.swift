@@ -138,10 +138,10 @@ public struct ScheduleRunner: Sendable {
 
     func produce(_ item: PlannedEdition, ledger: ScheduleLedger, runID: Int64) throws -> RunReport.Produced {
         let owned = item.owned, period = owned.period
-        var cached = try ledger.cachedResults(extractor: analyzer.cacheKey,
-                                              hashes: Array(Set(item.readouts.map(\.cacheKey))))
+        let wanted = item.readouts + item.previousReadouts
+        var cached = try ledger.cachedResults(extractor: analyzer.cacheKey, hashes: Array(Set(wanted.map(\.cacheKey))))
         // Entries written under another model shape do not decode: extract those again.
-        let stale = item.readouts.filter { cached[$0.cacheKey] == nil }
+        let stale = wanted.filter { cached[$0.cacheKey] == nil }
         if !stale.isEmpty {
             var fresh: [(hash: String, date: CalendarDay?, result: Data)] = []
             for r in stale {
@@ -152,14 +152,18 @@ public struct ScheduleRunner: Sendable {
             try ledger.storeCache(fresh, extractor: analyzer.cacheKey, at: options.clock())
         }
         let inputName = options.input.path
-        let results = item.readouts.compactMap { r in
+        let located = { (r: ReadoutEntry) in
             cached[r.cacheKey]?.relocated(file: (r.file as NSString).lastPathComponent,
                                          path: (inputName as NSString).appendingPathComponent(r.file))
         }
+        let results = item.readouts.compactMap(located)
         let analysis = analyzer.aggregate(results, input: inputName)
+        // The previous period with this one, for the report's "Since" section.
+        let history = item.previousPeriod == nil ? nil : analyzer.aggregate(item.previousReadouts.compactMap(located) + results, input: inputName)
         let context = ReportContext(schedule: owned.schedule, period: period.key, startDay: period.startDay,
                                     lastDay: period.lastDay, timeZone: item.definition.timeZone,
-                                    edition: item.edition, readouts: item.readouts.count)
+                                    edition: item.edition, readouts: item.readouts.count,
+                                    previousPeriod: item.previousPeriod?.key)
         let targets = item.files
         let pending = targets.map { t -> PendingFile in
             let dir = (t.path as NSString).deletingLastPathComponent
@@ -181,7 +185,7 @@ public struct ScheduleRunner: Sendable {
                     throw ScheduleError.writing(temp.deletingLastPathComponent().path, error)
                 }
                 do {
-                    try renderer.render(analysis, kind: t.kind, context: context, to: temp)
+                    try renderer.render(analysis, kind: t.kind, context: context, history: history, to: temp)
                 } catch let kill as SimulatedKill {
                     throw kill
                 } catch {
