@@ -105,19 +105,24 @@ extension AnalysisReader {
             do {
                 try p.object { q, key in
                     guard "meetings" ~= key else { try q.skip(); return }
-                    _ = try q.array { m -> Void in
+                    // On all cores, as the lean read: every other meeting is skipped by its brackets.
+                    let quoted = try q.parallelArray { m -> (file: String, statements: [Statement])? in
                         var file: String?
+                        var statements: [Statement]?
                         // Keys are sorted: "file" comes before "statements".
                         try m.object { r, k in
                             if "file" ~= k {
                                 file = try r.string()
                             } else if "statements" ~= k, let f = file, files.contains(f) {
-                                found[f] = try [Statement].read(from: &r)
+                                statements = try [Statement].read(from: &r)
                             } else {
                                 try r.skip()
                             }
                         }
+                        guard let file, let statements else { return nil }
+                        return (file, statements)
                     }
+                    for case let (file, statements)? in quoted { found[file] = statements }
                 }
                 return .success(found)
             } catch {

@@ -323,12 +323,38 @@ struct JSONPull {
     mutating func strings() throws -> [String] { try array { try $0.string() } }
 
     /// Skips any value.
+    /// Skips an object or array by its brackets, jumping strings with `closingQuote`: what a
+    /// read leaves unread (a lean read's statements) is checked for balance, bracket kinds and
+    /// depth, not parsed value by value (parsing them would be most of a large export's read).
+    mutating func skipContainer() throws {
+        var open: [UInt8] = []
+        open.reserveCapacity(8)
+        while i < b.count {
+            switch b[i] {
+            case 0x22:
+                guard let q = closingQuote(from: i + 1) else { throw fail("unterminated string") }
+                i = q + 1
+                continue
+            case 0x7B, 0x5B:
+                open.append(b[i])
+                guard depth + open.count <= Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) deep") }
+            case 0x7D, 0x5D:
+                guard let last = open.popLast(), last == b[i] &- 2 else {
+                    throw fail(b[i] == 0x7D ? "expected , or ]" : "expected , or }")
+                }
+                if open.isEmpty { i += 1; return }
+            default: break
+            }
+            i += 1
+        }
+        throw fail(open.last == 0x7B ? "unterminated object" : "unterminated array")
+    }
+
     mutating func skip() throws {
         ws()
         guard i < b.count else { throw fail("unexpected end") }
         switch b[i] {
-        case 0x7B: try object { p, _ in try p.skip() }
-        case 0x5B: _ = try array { try $0.skip() }
+        case 0x7B, 0x5B: try skipContainer()
         case 0x22: try skipString()
         default:
             while i < b.count, ![0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 }

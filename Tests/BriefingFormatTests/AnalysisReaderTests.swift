@@ -82,6 +82,38 @@ import Testing
         }
     }
 
+    @Test func whatALeanReadSkipsIsStillCheckedForItsBrackets() throws {
+        var a = SyntheticAnalysis.make(meetings: 3, threads: 2, seed: 1)
+        a.meetings[1].statements = [Statement(text: "They agreed [to {meet}] again.", line: 4, speaker: nil, topics: [], section: nil)]
+        let good = String(decoding: AnalysisWriter.data(a), as: UTF8.self)
+        #expect(try AnalysisReader.decode(Data(good.utf8), file: "a.json").meetings[1].statements == nil)
+        let cases: [(String, String)] = [
+            (good.replacingOccurrences(of: "\"statements\":[{", with: "\"statements\":[{]"), "at byte"),
+            (good.replacingOccurrences(of: "\"statements\":[", with: "\"statements\":[[[{"), "at byte"),
+            (String(good.prefix(upTo: good.range(of: "\"statements\":[")!.upperBound)), "unterminated array"),
+        ]
+        for (text, message) in cases {
+            #expect(text != good)
+            do {
+                _ = try AnalysisReader.decode(Data(text.utf8), file: "a.json")
+                Issue.record("read without an error: \(message)")
+            } catch {
+                #expect(error.message.contains(message), "\(error.message)")
+            }
+        }
+    }
+
+    @Test func statementOrdinalsAreReadInPlace() throws {
+        for (id, n) in [("a.txt:12", 1), ("a.b.txt:12.3", 3), ("x:7.10", 10), ("odd", 1), ("a.txt:12.", 1), ("a\\u003a.txt:9.2", 2)] {
+            let data = Data("\"\(id)\"".utf8)
+            let got = try data.withUnsafeBytes { raw in
+                var p = JSONPull(raw.bindMemory(to: UInt8.self))
+                return try p.statementOrdinal()
+            }
+            #expect(got == n, "\(id)")
+        }
+    }
+
     @Test func checksWhatItReads() {
         let bad = "{\"format_version\": 1, \"summary\": {\"readouts\": -3}}"
         #expect(throws: AnalysisReadError.self) { try AnalysisReader.decode(Data(bad.utf8), file: "a.json") }
