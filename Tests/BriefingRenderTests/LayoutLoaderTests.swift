@@ -17,7 +17,7 @@ extension RenderSuite {
             .deletingLastPathComponent().appendingPathComponent("layouts")
         let book = try LayoutLoader.load(name: "book", kind: .book, folder: folder)
         #expect(book.sections.count == 10 && book.sections.contains(.since) && book.sections.last == .sources)
-        #expect(book.limits.sourceReadouts == 150 && book.limits.sinceLines == 20)
+        #expect(book.limits.sourceReadouts == 60 && book.limits.sinceLines == 20)
         let letter = try LayoutLoader.load(name: "letter-book", kind: .book, folder: folder)
         #expect(letter.page.width == 612 && letter.page.height == 792)
         let brief = try LayoutLoader.load(name: "brief", kind: .brief, folder: folder)

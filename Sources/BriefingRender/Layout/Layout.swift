@@ -115,7 +115,7 @@ public struct Layout: Sendable {
                 sections: [.cover, .contents, .since, .summary, .topicOverview, .timeline, .topics, .meetings, .appendix, .sources],
                 limits: Limits(summaryTopics: 10, summaryThreads: 6, timelineThreads: 60, timelineLanesPerPage: 30,
                                topicCommitments: 30, topicThreads: 12, meetingPages: 60, heatmapColumns: 90,
-                               warnings: 200, sources: 3000, sourceReadouts: 150, sinceLines: 20),
+                               warnings: 200, sources: 3000, sourceReadouts: 60, sinceLines: 20),
                 links: true)
         case .brief:
             return Layout(
