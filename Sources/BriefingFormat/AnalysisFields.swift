@@ -95,7 +95,8 @@ extension Meeting: FormatObject {
         .field("source", { $0.source }, { $0.source = $1 }, absent: .omitted),
         .field("start_time", { $0.startTime }, { $0.startTime = $1 }),
         .field("statement_count", { $0.statementCount }, { $0.statementCount = $1 }),
-        .field("statements", { $0.statements }, { $0.statements = $1 }, absent: .omitted, lean: true),
+        .field("statements", { $0.statements }, { $0.statements = $1 }, absent: .omitted, lean: true)
+            .whereSkipped { m, bytes in m.statementsInFile = FileSpan(bytes) },
         .field("title", { $0.title }, { $0.title = $1 }),
         .field("topics", { $0.topics }, { $0.topics = $1 }),
     ])

@@ -135,3 +135,37 @@ extension AnalysisReader {
         }
     }
 }
+
+extension AnalysisReader {
+    /// The statements a lean read of `url` skipped, read at the places it noted
+    /// (`Meeting.statementsInFile`), by file: no pass over the rest of the file.
+    public static func statements(from url: URL, at spans: [String: FileSpan]) throws(AnalysisReadError) -> [String: [Statement]] {
+        let path = url.path
+        guard !spans.isEmpty else { return [:] }
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
+        }
+        let outcome = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[String: [Statement]], JSONPullError> in
+            let all = raw.bindMemory(to: UInt8.self)
+            var found: [String: [Statement]] = [:]
+            for (file, span) in spans {
+                var p = JSONPull(all)
+                p.i = span.bytes.lowerBound
+                do {
+                    // The file changed since it was read when the value no longer ends where it did.
+                    guard span.bytes.upperBound <= all.count else { throw p.fail("the analysis changed while it was read") }
+                    found[file] = try [Statement].read(from: &p)
+                    guard p.i == span.bytes.upperBound else { throw p.fail("the analysis changed while it was read") }
+                } catch {
+                    return .failure(error as? JSONPullError ?? p.fail("\(error)"))
+                }
+            }
+            return .success(found)
+        }
+        do { return try outcome.get() } catch {
+            throw AnalysisReadError(file: path, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
+                                    "cannot read the statements (\(error) at byte \(error.offset))")
+        }
+    }
+}

@@ -17,6 +17,8 @@ struct Field<Model>: Sendable {
     /// Skipped unread by a lean read (`AnalysisReader.load(full: false)`): rendering never
     /// shows it.
     var lean = false
+    /// Told where in the file a lean read left this value, so it can be read later alone.
+    var skipped: (@Sendable (inout Model, Range<Int>) -> Void)?
     /// Read once the record's other keys are (a value kept relative to another).
     var deferred = false
     /// A record without it is refused.
@@ -52,6 +54,13 @@ struct Field<Model>: Sendable {
                                       absentWhenEmpty: Bool) -> Field {
         var f = Field.field(key, get, set)
         if absentWhenEmpty { f = Field(key: key, write: f.write, isPresent: { !get($0).isEmpty }, read: f.read) }
+        return f
+    }
+
+    /// The same field, with `where` told the byte range of its value when a lean read skips it.
+    func whereSkipped(_ note: @escaping @Sendable (inout Model, Range<Int>) -> Void) -> Field {
+        var f = self
+        f.skipped = note
         return f
     }
 
@@ -131,6 +140,7 @@ final class ObjectFormat<Model>: Sendable {
         var isPresent: (@Sendable (Model) -> Bool)?
         var read: (@Sendable (inout JSONPull, inout Model) throws -> Void)?
         var lean: Bool
+        var skipped: (@Sendable (inout Model, Range<Int>) -> Void)?
         var deferred: Bool
         var requiredBit: UInt64
     }
@@ -146,7 +156,7 @@ final class ObjectFormat<Model>: Sendable {
         var bit: UInt64 = 1
         for f in fields {
             entries.append(Entry(pattern: KeyPattern(f.key), write: f.write, isPresent: f.isPresent, read: f.read, lean: f.lean,
-                                 deferred: f.deferred, requiredBit: f.required ? bit : 0))
+                                 skipped: f.skipped, deferred: f.deferred, requiredBit: f.required ? bit : 0))
             if f.required { bit <<= 1 }
         }
         precondition(bit != 0, "at most 63 required keys")
@@ -180,7 +190,13 @@ final class ObjectFormat<Model>: Sendable {
             try p.object { q, key in
                 guard let k = Self.index(of: key, in: e, from: next) else { try q.skip(); return }
                 next = k + 1
-                guard q.full || !e[k].lean, e[k].read != nil else { try q.skip(); return }
+                guard q.full || !e[k].lean, e[k].read != nil else {
+                    q.ws()
+                    let at = q.i
+                    try q.skip()
+                    if !q.full, e[k].lean, let note = e[k].skipped { note(&m, at..<q.i) }
+                    return
+                }
                 seen |= e[k].requiredBit
                 if e[k].deferred {
                     later.append((k, q.i))

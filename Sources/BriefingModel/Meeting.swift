@@ -32,8 +32,11 @@ public struct Meeting: Hashable, Sendable {
     /// Topic mentions (statements matched), sorted by mentions then id.
     public var topics: [TopicCount]
     public var commitments: [Commitment]
-    /// Present only when the analysis was asked to keep statements.
+    /// Every sentence (id, line and text; speaker, topics and section when `analyze` was asked
+    /// for them); nil after a lean read of a saved analysis, which skips them.
     public var statements: [Statement]?
+    /// Where a lean read left `statements` in the analysis file it read (nil otherwise).
+    public var statementsInFile: FileSpan?
     /// Commitments the extractor found and an analyst dropped (`corrections.yaml`), kept to
     /// show what was said; nil when none.
     public var dropped: [Commitment]?

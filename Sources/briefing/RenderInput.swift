@@ -127,7 +127,10 @@ extension RenderInputOptions {
         let missing = Set(a.meetings.lazy.filter { wanted.contains($0.file) && $0.statements == nil }.map(\.file))
         guard !missing.isEmpty else { return a }
         let found: [String: [Statement]]
-        do { found = try AnalysisReader.statements(from: URL(fileURLWithPath: path), files: missing) } catch {
+        // Where the lean read left them; a meeting with no place noted has none in the file.
+        var spans: [String: FileSpan] = [:]
+        for m in a.meetings where missing.contains(m.file) { if let span = m.statementsInFile { spans[m.file] = span } }
+        do { found = try AnalysisReader.statements(from: URL(fileURLWithPath: path), at: spans) } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             throw ExitCode(error.kind == .unreadable ? 66 : 65)
         }

@@ -103,6 +103,30 @@ import Testing
         }
     }
 
+    @Test func aLeanReadNotesWhereItLeftTheStatementsAndTheyReadBackThere() throws {
+        var a = SyntheticAnalysis.make(meetings: 2_100, threads: 5, seed: 4)
+        for i in a.meetings.indices {
+            a.meetings[i].statements = [Statement(text: "Sentence \(i) of \(a.meetings[i].file).", line: i % 40 + 1, speaker: nil,
+                                                  topics: [], section: nil)]
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lean-spans-\(UInt32.random(in: 0...UInt32.max)).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try AnalysisWriter.data(a).write(to: url)
+        let lean = try AnalysisReader.load(from: url)
+        #expect(lean.meetings.allSatisfy { $0.statements == nil && $0.statementsInFile != nil })
+        let picked = [0, 1_000, 2_099].map { lean.meetings[$0] }
+        let spans = Dictionary(uniqueKeysWithValues: picked.map { ($0.file, $0.statementsInFile!) })
+        let read = try AnalysisReader.statements(from: url, at: spans)
+        for k in [0, 1_000, 2_099] {
+            #expect(read[a.meetings[k].file]?.map(\.text) == a.meetings[k].statements?.map(\.text))
+        }
+        // A file that changed since the lean read is an error, not someone else's sentences.
+        var shifted = AnalysisWriter.data(a)
+        shifted.insert(contentsOf: Array("   ".utf8), at: shifted.startIndex + 1)
+        try shifted.write(to: url)
+        #expect(throws: AnalysisReadError.self) { _ = try AnalysisReader.statements(from: url, at: spans) }
+    }
+
     @Test func statementOrdinalsAreReadInPlace() throws {
         for (id, n) in [("a.txt:12", 1), ("a.b.txt:12.3", 3), ("x:7.10", 10), ("odd", 1), ("a.txt:12.", 1), ("a\\u003a.txt:9.2", 2)] {
             let data = Data("\"\(id)\"".utf8)

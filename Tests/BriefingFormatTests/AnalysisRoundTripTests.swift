@@ -94,6 +94,8 @@ import Testing
         let lean = try AnalysisReader.read(AnalysisWriter.data(a), full: false)
         var expected = a
         for i in expected.meetings.indices {
+            // Skipped, with a note of where they are when the meeting had them.
+            if expected.meetings[i].statements != nil { expected.meetings[i].statementsInFile = FileSpan(0..<0) }
             expected.meetings[i].statements = nil
             for k in expected.meetings[i].commitments.indices {
                 expected.meetings[i].commitments[k].cue = ""
