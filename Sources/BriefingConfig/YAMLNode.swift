@@ -198,6 +198,9 @@ public struct YAMLNode {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return mark.line
+        case let .reader(_, offset?, _, yaml):
+            // The reader gives a byte offset: the line is one more than the newlines before it.
+            return yaml.utf8.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         default:
             return nil
         }
@@ -208,9 +211,15 @@ public struct YAMLNode {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _),
              let .composer(context, problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case let .reader(problem, _, _, _):
+            return problem
         default:
-            // Yams' description of the others quotes the text over several lines.
-            return "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            // Yams' description of the others quotes the text over several lines, after its own
+            // "line:column: error:", which would read as a second diagnostic.
+            var first = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            if let r = first.range(of: #"^\d+:\d+: error: "#, options: .regularExpression) { first.removeSubrange(r) }
+            while first.hasSuffix(":") { first.removeLast() }
+            return first
         }
     }
 }

@@ -45,6 +45,13 @@ import Testing
         #expect(root["b"]?["c"]?.line == 4)
     }
 
+    @Test func whatYamsCannotReadIsOneFindingWithoutYamsOwnPrefix() {
+        // A control character: Yams' reader error, whose description starts "2:25: error:".
+        let e = error("title: x\nnote: a\u{01}b\n")
+        #expect(e?.line == 2 && e?.message == "not valid YAML: control characters are not allowed", "\(String(describing: e))")
+        #expect(e.map { !$0.description.contains("\n") && $0.description.components(separatedBy: "error:").count == 2 } == true)
+    }
+
     @Test func findingsAreDiagnosticsWithTheirSeverity() throws {
         let root = try #require(try YAMLNode.parse("a:\n  b: x\n", file: "f.yaml"))
         let d = try #require(root["a"]?["b"]).finding(.warning, "looks odd")
