@@ -89,54 +89,6 @@ public struct AnalysisReadError: Error, Sendable, CustomStringConvertible {
 }
 
 extension AnalysisReader {
-    /// The statements of the meetings of `files` in a saved analysis, by file: what a lean read
-    /// skipped, read back for the few readouts a book quotes. One pass that skips every other
-    /// meeting unread; a meeting saved without statements is absent from the result.
-    public static func statements(from url: URL, files: Set<String>) throws(AnalysisReadError) -> [String: [Statement]] {
-        let path = url.path
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
-        }
-        guard !files.isEmpty else { return [:] }
-        let outcome = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[String: [Statement]], JSONPullError> in
-            var p = JSONPull(raw.bindMemory(to: UInt8.self))
-            var found: [String: [Statement]] = [:]
-            do {
-                try p.object { q, key in
-                    guard "meetings" ~= key else { try q.skip(); return }
-                    // On all cores, as the lean read: every other meeting is skipped by its brackets.
-                    let quoted = try q.parallelArray { m -> (file: String, statements: [Statement])? in
-                        var file: String?
-                        var statements: [Statement]?
-                        // Keys are sorted: "file" comes before "statements".
-                        try m.object { r, k in
-                            if "file" ~= k {
-                                file = try r.string()
-                            } else if "statements" ~= k, let f = file, files.contains(f) {
-                                statements = try [Statement].read(from: &r)
-                            } else {
-                                try r.skip()
-                            }
-                        }
-                        guard let file, let statements else { return nil }
-                        return (file, statements)
-                    }
-                    for case let (file, statements)? in quoted { found[file] = statements }
-                }
-                return .success(found)
-            } catch {
-                return .failure(error as? JSONPullError ?? p.fail("\(error)"))
-            }
-        }
-        do { return try outcome.get() } catch {
-            throw AnalysisReadError(file: path, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
-                                    "cannot read the statements (\(error) at byte \(error.offset))")
-        }
-    }
-}
-
-extension AnalysisReader {
     /// The statements a lean read of `url` skipped, read at the places it noted
     /// (`Meeting.statementsInFile`), by file: no pass over the rest of the file.
     public static func statements(from url: URL, at spans: [String: FileSpan]) throws(AnalysisReadError) -> [String: [Statement]] {
