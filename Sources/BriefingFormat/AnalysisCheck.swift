@@ -29,7 +29,7 @@ enum AnalysisCheck {
         }
         for (k, v) in s.commitmentsByStrength { try count(v, "summary.commitments_by_strength.\(k)") }
         for (i, m) in a.meetings.enumerated() {
-            let at = "meetings[\(i)]"
+            var at: String { "meetings[\(i)]" }
             try count(m.statementCount, "\(at).statement_count")
             try minutes(m.durationMinutes, "\(at).duration_minutes")
             for (j, p) in m.parts.enumerated() { try minutes(p.durationMinutes, "\(at).parts[\(j)].duration_minutes") }
@@ -37,7 +37,7 @@ enum AnalysisCheck {
             for (j, c) in m.commitments.enumerated() { try count(c.line, "\(at).commitments[\(j)].line") }
         }
         for (i, t) in a.topics.enumerated() {
-            let at = "topics[\(i)]"
+            var at: String { "topics[\(i)]" }
             try count(t.mentions, "\(at).mentions")
             try count(t.meetings, "\(at).meetings")
             try count(t.commitments, "\(at).commitments")
@@ -60,16 +60,16 @@ enum AnalysisCheck {
         }
     }
 
-    private static func count(_ v: Int, _ path: String) throws(Failure) {
+    private static func count(_ v: Int, _ path: @autoclosure () -> String) throws(Failure) {
         guard (0...maxCount).contains(v) else {
-            throw Failure(path: path, message: "\(v) is out of range (0 to \(maxCount))")
+            throw Failure(path: path(), message: "\(v) is out of range (0 to \(maxCount))")
         }
     }
 
-    private static func minutes(_ v: Int?, _ path: String) throws(Failure) {
+    private static func minutes(_ v: Int?, _ path: @autoclosure () -> String) throws(Failure) {
         guard let v else { return }
         guard (0...maxMinutes).contains(v) else {
-            throw Failure(path: path, message: "\(v) minutes is out of range (0 to \(maxMinutes))")
+            throw Failure(path: path(), message: "\(v) minutes is out of range (0 to \(maxMinutes))")
         }
     }
 }
