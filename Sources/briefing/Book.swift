@@ -13,7 +13,7 @@ struct Book: ParsableCommand {
         bookmarks; a summary (top topics, commitments new / strengthened / weakened / lapsed, \
         what to watch); a topic overview (frequency chart, topic-by-meeting heat map); the \
         commitment timeline; one section per topic; one page per meeting (the most recent ones \
-        for a large corpus, all of them listed in the appendix); and an appendix (sources, \
+        for a large corpus, all of them listed in the appendix); and an appendix (readouts, \
         extraction warnings, taxonomy, method); and a Sources part quoting each cited readout \
         as analysed, which every commitment row, timeline lane and meeting page links to. With \
         --since DATE a "Since DATE" section up front lists new commitments, threads whose trend \
@@ -55,12 +55,12 @@ struct Book: ParsableCommand {
         let date = DocumentDate.resolve(analysis: whole)
         let changes = since.changes(in: whole, period: period.period)
         let renderer = BookRenderer(layout: layout)
-        var analysis = period.period.apply(to: whole)
+        let analysis = period.period.apply(to: whole)
         trace.mark("period and changes")
-        analysis = try source.withStatements(analysis, of: renderer.quotedReadouts(analysis, since: changes))
-        trace.mark("statements of the quoted readouts")
-        let book = analysis
-        let report = try RenderOutput.writing(output) { try renderer.render(book, to: $0, date: date, since: changes) }
+        let statements = source.statementLookup
+        let report = try RenderOutput.writing(output) {
+            try renderer.render(analysis, to: $0, date: date, since: changes, statements: statements)
+        }
         RenderOutput.report(report, as: output)
         print("\(output): \(report.pages) pages")
     }

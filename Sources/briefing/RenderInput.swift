@@ -119,26 +119,19 @@ struct SinceOptions: ParsableArguments {
 }
 
 extension RenderInputOptions {
-    /// Reads back the statements of the readouts in `files` that the lean read left out (a
-    /// saved analysis only; readouts analysed now have theirs).
-    func withStatements(_ a: Analysis, of files: [String]) throws -> Analysis {
-        guard let path = analysis else { return a }
-        let wanted = Set(files)
-        let missing = Set(a.meetings.lazy.filter { wanted.contains($0.file) && $0.statements == nil }.map(\.file))
-        guard !missing.isEmpty else { return a }
-        let found: [String: [Statement]]
-        // Where the lean read left them; a meeting with no place noted has none in the file.
-        var spans: [String: FileSpan] = [:]
-        for m in a.meetings where missing.contains(m.file) { if let span = m.statementsInFile { spans[m.file] = span } }
-        do { found = try AnalysisReader.statements(from: URL(fileURLWithPath: path), at: spans) } catch {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            throw ExitCode(error.kind == .unreadable ? 66 : 65)
+    /// Where the book reads back the sentences a lean read of a saved analysis left in the
+    /// file (`Meeting.statementsInFile`); nil for readouts analysed now, which have theirs. A
+    /// file that changed since it was read is `file:line: error:` and exit 65.
+    var statementLookup: StatementLookup? {
+        guard let path = analysis else { return nil }
+        return { meetings in
+            var spans: [String: FileSpan] = [:]
+            for m in meetings { if let span = m.statementsInFile { spans[m.file] = span } }
+            do throws(AnalysisReadError) { return try AnalysisReader.statements(from: URL(fileURLWithPath: path), at: spans) } catch {
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                throw ExitCode(error.kind == .unreadable ? 66 : 65)
+            }
         }
-        var out = a
-        for i in out.meetings.indices where missing.contains(out.meetings[i].file) {
-            if let s = found[out.meetings[i].file] { out.meetings[i].statements = s }
-        }
-        return out
     }
 }
 

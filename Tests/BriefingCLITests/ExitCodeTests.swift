@@ -58,6 +58,27 @@ import Testing
         #expect(try runBriefing(["brief", "--input", "input", "-o", "b.pdf"], in: root).status == 78)
     }
 
+    /// The book reads a quoted readout's sentences where the first read of the analysis left
+    /// them; sentences that do not read there are one error naming the line, exit 65, no PDF.
+    @Test func aBookWhoseQuotedSentencesDoNotReadWritesNothing() throws {
+        let root = try workspace("render-sentences")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try runBriefing(["analyze", "--input", "input", "--quiet", "--json", "a.json"], in: root).status == 0)
+        #expect(try runBriefing(["book", "--analysis", "a.json", "-o", "b.pdf"], in: root).status == 0)
+        let a = root.appendingPathComponent("a.json")
+        let text = try String(contentsOf: a, encoding: .utf8)
+        // The first sentence's line as a string: valid JSON, not a statement.
+        let damaged = text.replacing(#/("statements":\[\{"id":"[^"]*","line":)(\d+)/#, maxReplacements: 1) { "\($0.output.1)\"\($0.output.2)\"" }
+        #expect(damaged != text)
+        try Data(damaged.utf8).write(to: a)
+        let book = try runBriefing(["book", "--analysis", "a.json", "-o", "c.pdf"], in: root)
+        #expect(book.status == 65, "\(book.stderr)")
+        #expect(book.stderr.hasPrefix(a.lastPathComponent + ":") || book.stderr.contains("a.json:"), "\(book.stderr)")
+        #expect(book.stderr.contains("cannot read the statements"), "\(book.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(!left.contains { $0.hasPrefix("c.pdf") || $0.hasPrefix(".c.pdf") }, "\(left)")
+    }
+
     @Test func scheduleStatuses() throws {
         let root = try workspace("schedule")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -54,5 +54,29 @@ extension RenderSuite {
         let lines = try Self.appendix(try Self.fixtureAnalysis(corrections: false), "plain.pdf")
         #expect(!lines.contains("Corrections in force"))
     }
+
+    /// Commitment tables mark an analyst's rows (added or changed) with a dagger and say what it
+    /// means under the table; the extractor's rows and books without corrections carry none.
+    @Test func commitmentTablesMarkTheAnalystsRows() throws {
+        let analysis = try Self.fixtureAnalysis(corrections: true)
+        let url = try PDFTools.temporaryFolder("corrections").appendingPathComponent("marked.pdf")
+        _ = try BookRenderer(layout: .defaults(for: .book)).render(analysis, to: url, date: PDFTools.date)
+        let text = try PDFTools.text(url, layout: false).replacingOccurrences(of: "\n", with: " ")
+        let analysts = analysis.meetings.flatMap(\.commitments).filter { $0.source != nil }
+        #expect(analysts.count == 3, "the fixture adds one commitment and changes two")
+        for cm in analysts {
+            let tail = cm.text.split(separator: " ").suffix(3).joined(separator: " ")
+            #expect(text.contains("\(tail)” †"), "\(cm.statement): no dagger after “…\(tail)”")
+        }
+        #expect(text.contains("† added or changed by an analyst (corrections.yaml)"))
+        let extractors = analysis.meetings.flatMap(\.commitments).filter { $0.source == nil }
+        for cm in extractors {
+            let tail = cm.text.split(separator: " ").suffix(3).joined(separator: " ")
+            #expect(!text.contains("\(tail)” †"), "\(cm.statement): the extractor's row is marked")
+        }
+        let plain = try PDFTools.temporaryFolder("corrections").appendingPathComponent("unmarked.pdf")
+        _ = try BookRenderer(layout: .defaults(for: .book)).render(try Self.fixtureAnalysis(corrections: false), to: plain, date: PDFTools.date)
+        #expect(!(try PDFTools.text(plain, layout: false)).contains("†"))
+    }
 }
 }

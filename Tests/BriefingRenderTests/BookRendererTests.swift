@@ -99,7 +99,7 @@ extension RenderSuite {
         let line = try #require(contents.split(separator: "\n").first { $0.contains("Appendix") })
         let page = try #require(Int(line.split(separator: " ").last ?? ""))
         let appendixPage = try PDFTools.text(url, first: page, last: page)
-        #expect(appendixPage.contains("Sources"), "contents says Appendix is on page \(page)")
+        #expect(appendixPage.contains("Readouts"), "contents says Appendix is on page \(page)")
     }
 
     @Test func largeCorpusSummarisesMeetingsAndStaysQuick() throws {

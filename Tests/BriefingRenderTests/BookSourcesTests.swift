@@ -109,9 +109,35 @@ extension RenderSuite {
         let (links, names) = try Self.links(book)
         #expect(names["sources"] == nil)
         #expect(!links.contains { $0.dest.hasPrefix("s:") || $0.dest.hasPrefix("r:") })
-        layout = .defaults(for: .book)
+    }
+
+    /// Meetings read without their sentences (a lean read): the book asks for just the quoted
+    /// ones, once, and quotes what it is given.
+    @Test func theBookAsksForTheSentencesOfTheQuotedReadoutsOnly() throws {
+        let whole = try SeedsRenderTests.seedsAnalysis()
+        var lean = whole
+        for i in lean.meetings.indices { lean.meetings[i].statements = nil }
+        var layout = Layout.defaults(for: .book)
         layout.limits.sourceReadouts = 2
-        #expect(BookRenderer(layout: layout).quotedReadouts(analysis) == analysis.meetings.suffix(2).map(\.file))
+        var asked: [[String]] = []
+        let book = try PDFTools.temporaryFolder("lookup").appendingPathComponent("book.pdf")
+        _ = try BookRenderer(layout: layout).render(lean, to: book, date: PDFTools.date) { meetings in
+            asked.append(meetings.map(\.file))
+            return Dictionary(uniqueKeysWithValues: meetings.map { m in (m.file, whole.meetings.first { $0.file == m.file }!.statements!) })
+        }
+        #expect(asked == [whole.meetings.suffix(2).map(\.file)])
+        let text = try PDFTools.text(book, layout: false, first: try #require(Self.links(book).names["sources"]))
+        let newest = try #require(whole.meetings.last?.statements?.last)
+        #expect(text.replacingOccurrences(of: "\n", with: " ").contains(newest.text.split(separator: " ").prefix(4).joined(separator: " ")))
+        #expect(!text.contains("The analysis holds no sentences"))
+
+        // A lookup that fails writes nothing, not even a temporary file.
+        struct Unreadable: Error {}
+        let failed = book.deletingLastPathComponent().appendingPathComponent("failed.pdf")
+        #expect(throws: Unreadable.self) {
+            _ = try BookRenderer(layout: layout).render(lean, to: failed, date: PDFTools.date) { _ in throw Unreadable() }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: failed.deletingLastPathComponent().path) == ["book.pdf"])
     }
 }
 }

@@ -1,6 +1,6 @@
 import BriefingModel
 
-/// Appendix: sources, extraction warnings, the taxonomy, and how commitments were judged.
+/// Appendix: every readout, extraction warnings, the taxonomy, and how commitments were judged.
 extension BookComposition {
     /// "Canada, France or both": the actors a commitment may have, as the relationship pack names them.
     var actorChoices: String {
@@ -12,7 +12,7 @@ extension BookComposition {
         c.newPage(section: "Appendix")
         c.heading("Appendix", level: 1, anchor: "appendix")
 
-        c.heading("Sources", level: 2, anchor: "appendix-sources")
+        c.heading("Readouts", level: 2, anchor: "appendix-readouts")
         sourceTable(c)
 
         c.heading("Warnings from extraction", level: 2, anchor: "appendix-warnings")

@@ -100,17 +100,6 @@ extension String {
     fileprivate func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }
 
-/// The files of the readouts a book of `analysis` quotes in its Sources part: what a caller
-/// that read the analysis without statements must read them back for.
-extension BookRenderer {
-    public func quotedReadouts(_ analysis: Analysis, since: ChangesSince? = nil) -> [String] {
-        let titled = layout.titled(by: analysis.relationship)
-        let book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: DocumentStyle(layout: titled),
-                                   date: DocumentDate(epoch: 0), links: true, since: since)
-        return BookCitations(book: book).quoted.map { analysis.meetings[$0].file }
-    }
-}
-
 extension BookComposition {
     /// Where a row citing sentence `id` of `file` links to, when links are on and it is quoted.
     func sourceLink(_ file: String, _ id: String) -> String? {

@@ -20,3 +20,14 @@ extension BookComposition {
                       note: all.count > shown.count ? "and \(all.count - shown.count) more (all are in the analysis export)" : nil))
     }
 }
+
+extension BookComposition {
+    /// A commitment as its table quotes it; one an analyst added or changed carries a dagger.
+    func quoted(_ cm: Commitment) -> String { cm.source == nil ? "“\(cm.text)”" : "“\(cm.text)” †" }
+
+    /// The note under a table whose rows include an analyst's commitment, or nil.
+    func analystNote(_ shown: [Commitment]) -> String? {
+        shown.contains { $0.source != nil }
+            ? "† added or changed by an analyst (corrections.yaml); the appendix lists the corrections in force." : nil
+    }
+}

@@ -11,7 +11,7 @@ extension BookComposition {
         let paged = pagedMeetings
         if paged.count < analysis.meetings.count {
             c.paragraph("The \(paged.count) most recent of \(analysis.meetings.count) meetings have a page each; "
-                        + "every meeting is listed in the appendix's sources table.", style: style.caption)
+                        + "every meeting is listed in the appendix's table of readouts.", style: style.caption)
         } else {
             c.paragraph("One page for each of the \(Self.plural(paged.count, "meeting")), in date order.", style: style.caption)
         }
@@ -62,10 +62,11 @@ extension BookComposition {
                       .init("Commitment (quoted)", weight: 5.05, wrap: true, maxLines: 6), .init("Topics", weight: 1.7, wrap: true, maxLines: 3),
                       .init("Line", weight: 0.55, alignment: .right)],
             rows: m.commitments.map { cm in
-                [.init(cm.strength.label, strength: cm.strength.rawValue), .init(actor(cm.actor)), .init("“\(cm.text)”"),
+                [.init(cm.strength.label, strength: cm.strength.rawValue), .init(actor(cm.actor)), .init(quoted(cm)),
                  .init(cm.topics.map { analysis.label(ofTopic: $0) }.joined(separator: ", ")),
                  .init(cm.sentenceOnLine > 1 ? "\(cm.line).\(cm.sentenceOnLine)" : String(cm.line))]
-            })
+            },
+            note: analystNote(m.commitments))
         table.links = m.commitments.map { sourceLink($0.file, $0.statement) }
         table.anchors = m.commitments.map { citeAnchor($0.file, $0.statement) }
         c.table(table)

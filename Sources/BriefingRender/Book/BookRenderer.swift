@@ -2,6 +2,9 @@ import BriefingModel
 import Dispatch
 import Foundation
 
+/// The sentences of `meetings` (read back from where a lean read left them), by file.
+public typealias StatementLookup = (_ meetings: [Meeting]) throws -> [String: [Statement]]
+
 /// What a render made, for the command line to print.
 public struct RenderReport: Sendable {
     public var file: String
@@ -19,18 +22,24 @@ public struct BookRenderer {
     public init(layout: Layout) { self.layout = layout }
 
     /// `since`: what changed since a day (`ChangeFinder`), for the "Since" section.
-    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil, since: ChangesSince? = nil) throws -> RenderReport {
+    /// `statements`: where the Sources part finds the sentences of quoted readouts whose
+    /// meetings came without them (a lean read of a saved analysis); asked once, before the
+    /// file is begun, for just those meetings. Its error ends the render and writes nothing.
+    public func render(_ analysis: Analysis, to url: URL, date: DocumentDate? = nil, since: ChangesSince? = nil,
+                       statements: StatementLookup? = nil) throws -> RenderReport {
         // Titles the layout leaves to the relationship pack.
         let titled = layout.titled(by: analysis.relationship)
         guard titled.title == layout.title, titled.relationship == layout.relationship else {
-            return try BookRenderer(layout: titled).render(analysis, to: url, date: date, since: since)
+            return try BookRenderer(layout: titled).render(analysis, to: url, date: date, since: since, statements: statements)
         }
         let style = DocumentStyle(layout: layout)
         let date = date ?? DocumentDate.resolve(analysis: analysis)
-        let doc = try PDFDocument(url: url, style: style)
         var book = BookComposition(analysis: analysis, digest: BriefingDigest(analysis: analysis), style: style,
                                    date: date, links: layout.links && PDFRepair.qpdf != nil, since: since)
         book.citations = BookCitations(book: book)
+        let unread = book.citations.quoted.map { analysis.meetings[$0] }.filter { $0.statements == nil }
+        if let statements, !unread.isEmpty { book.quotedStatements = try statements(unread) }
+        let doc = try PDFDocument(url: url, style: style)
         let trace = StepTrace()
         for section in layout.sections where section != .cover && section != .contents {
             book.compose(section, into: doc.composer)
@@ -88,6 +97,8 @@ struct BookComposition {
     let links: Bool
     let since: ChangesSince?
     var citations = BookCitations.none
+    /// Sentences of quoted readouts whose meetings came without them, by file.
+    var quotedStatements: [String: [Statement]] = [:]
 
     var limits: Layout.Limits { style.layout.limits }
 
@@ -152,7 +163,7 @@ struct BookComposition {
             }
             canvas.line(from: Point(frame.x, frame.maxY - 40), to: Point(frame.maxX, frame.maxY - 40), st.colors.rule)
             canvas.text("Prepared by \(layout.author) from \(d.sources) meeting readout\(d.sources == 1 ? "" : "s"). "
-                        + "Every count in this book is computed from the readouts; sources are listed in the appendix.",
+                        + "Every count in this book is computed from the readouts; the appendix lists them all.",
                         in: Rect(x: frame.x, y: frame.maxY - 34, width: frame.width, height: 34), style: st.caption, maxLines: 2)
         }
     }

@@ -74,15 +74,16 @@ extension BookComposition {
             return
         }
         let rows = commitments
+        let notes = [total > rows.count ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil,
+                     analystNote(rows.map(\.1))].compactMap { $0 }
         var table = Table(
             columns: [.init("Date", weight: 1.05), .init("Actor", weight: 0.6), .init("Strength", weight: 1.55),
                       .init("Commitment (quoted)", weight: 4.8, wrap: true, maxLines: 6), .init("Source", weight: 1.9, wrap: true, maxLines: 2)],
             rows: rows.map { d, cm in
                 [.init(Self.day(d)), .init(actor(cm.actor)), .init(cm.strength.label, strength: cm.strength.rawValue),
-                 .init("“\(cm.text)”"), .init(cm.statement)]
+                 .init(quoted(cm)), .init(cm.statement)]
             },
-            note: total > rows.count
-                ? "The \(rows.count) most recent of \(total) commitments; all are in the analysis export." : nil)
+            note: notes.isEmpty ? nil : notes.joined(separator: " "))
         table.links = rows.map { sourceLink($0.1.file, $0.1.statement) }
         table.anchors = rows.map { citeAnchor($0.1.file, $0.1.statement) }
         c.table(table)
