@@ -327,8 +327,9 @@ struct JSONPull {
     /// read leaves unread (a lean read's statements) is checked for balance, bracket kinds and
     /// depth, not parsed value by value (parsing them would be most of a large export's read).
     mutating func skipContainer() throws {
-        var open: [UInt8] = []
-        open.reserveCapacity(8)
+        // The open brackets as bits (set: an array), as deep as `maxDepth` allows: no allocation.
+        var arrays: UInt64 = 0
+        var open = 0
         while i < b.count {
             switch b[i] {
             case 0x22:
@@ -336,18 +337,20 @@ struct JSONPull {
                 i = q + 1
                 continue
             case 0x7B, 0x5B:
-                open.append(b[i])
-                guard depth + open.count <= Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) deep") }
+                guard depth + open < Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) deep") }
+                if b[i] == 0x5B { arrays |= 1 << open } else { arrays &= ~(1 << open) }
+                open += 1
             case 0x7D, 0x5D:
-                guard let last = open.popLast(), last == b[i] &- 2 else {
+                guard open > 0, (arrays >> (open - 1)) & 1 == (b[i] == 0x5D ? 1 : 0) else {
                     throw fail(b[i] == 0x7D ? "expected , or ]" : "expected , or }")
                 }
-                if open.isEmpty { i += 1; return }
+                open -= 1
+                if open == 0 { i += 1; return }
             default: break
             }
             i += 1
         }
-        throw fail(open.last == 0x7B ? "unterminated object" : "unterminated array")
+        throw fail(open > 0 && (arrays >> (open - 1)) & 1 == 0 ? "unterminated object" : "unterminated array")
     }
 
     mutating func skip() throws {

@@ -91,6 +91,9 @@ import Testing
             (good.replacingOccurrences(of: "\"statements\":[{", with: "\"statements\":[{]"), "at byte"),
             (good.replacingOccurrences(of: "\"statements\":[", with: "\"statements\":[[[{"), "at byte"),
             (String(good.prefix(upTo: good.range(of: "\"statements\":[")!.upperBound)), "unterminated array"),
+            (good.replacingOccurrences(of: "\"statements\":[",
+                                       with: "\"statements\":[" + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + ","),
+             "nested more than 64 deep"),
         ]
         for (text, message) in cases {
             #expect(text != good)
