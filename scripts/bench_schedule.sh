@@ -29,7 +29,7 @@ rm -rf "$work"
 mkdir -p "$work/layouts" "$work/new"
 cp -al "$corpus" "$work/input"          # hard links: the corpus itself is never modified
 rm -f "$work/input/manifest.yaml" && cp "$corpus/manifest.yaml" "$work/input/manifest.yaml"
-cp layouts/*.yaml "$work/layouts/"
+cp -R layouts/. "$work/layouts/"   # shared rules, people registries, relationship packs
 cat > "$work/layouts/schedules.yaml" <<YAML
 schedules:
   weekly:

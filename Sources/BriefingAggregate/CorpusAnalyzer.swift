@@ -42,7 +42,7 @@ public struct CorpusAnalyzer: Sendable {
         self.options = options
         extractor = MeetingExtractor(configuration: configuration, asOf: options.asOf ?? CorpusAnalyzer.today(),
                                      keepStatements: options.keepStatements)
-        corrector = MeetingCorrector(extractor: extractor, relationship: configuration.relationship)
+        corrector = MeetingCorrector(extractor: extractor, relationship: configuration.relationship, people: configuration.people)
     }
 
     static func today() -> CalendarDay {

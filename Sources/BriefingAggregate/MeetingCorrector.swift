@@ -10,6 +10,8 @@ import BriefingModel
 struct MeetingCorrector: Sendable {
     let extractor: MeetingExtractor
     let relationship: Relationship
+    /// Where an added participant is looked up, as the extractor would have named them.
+    let people: PeopleRegistry
 
     /// `lastLine` is the readout's last line; `file` is the corrections file, named in warnings.
     func apply(_ entry: Corrections.Entry, to m: inout Meeting, lastLine: Int, file: String) -> [Diagnostic] {
@@ -56,12 +58,11 @@ struct MeetingCorrector: Sendable {
                 }
             }
             for p in entry.addParticipants {
-                if m.participants.contains(where: { Self.sameName($0.name, p.name) }) {
+                let added = participant(p, on: entry.date ?? m.date)
+                if m.participants.contains(where: { Self.sameName($0.name, added.name) }) {
                     stale(p.at, "participant \(Self.quote(p.name)) is already a participant; remove the entry")
                 } else {
-                    let country = p.side.flatMap { s in relationship.sides.first { $0.id == s }?.country }
-                    m.participants.append(Participant(name: p.name, role: p.role, country: country, side: p.side,
-                                                      known: false, source: "analyst"))
+                    m.participants.append(added)
                 }
             }
             if m.participants != before { record(&m, "participants") { $0.participants = before } }
@@ -90,6 +91,22 @@ struct MeetingCorrector: Sendable {
             m.dateInferred = false
         }
         return warnings
+    }
+
+    /// An added participant as the extractor would name them: someone in the people registry
+    /// (by name or alias, case and spacing aside) gets the canonical name, the office held on
+    /// the meeting's day and its country, and `known`; what the entry gives (role, side) wins.
+    func participant(_ p: Corrections.NewParticipant, on day: CalendarDay?) -> Participant {
+        let sideCountry = p.side.flatMap { s in relationship.sides.first { $0.id == s }?.country }
+        guard let person = people.people.first(where: { r in
+            Self.sameName(r.name, p.name) || r.aliases.contains { Self.sameName($0, p.name) }
+        }) else {
+            return Participant(name: p.name, role: p.role, country: sideCountry, side: p.side, known: false, source: "analyst")
+        }
+        let office = day.flatMap { person.office(on: $0) }
+        let country = sideCountry ?? office?.country ?? person.country
+        return Participant(name: person.name, role: p.role ?? office?.role, country: country,
+                           side: p.side ?? country.flatMap { relationship.side(ofCountry: $0)?.id }, known: true, source: "analyst")
     }
 
     /// Notes that the analyst set meeting field `field`, keeping the extractor's value once.

@@ -16,26 +16,38 @@ public enum AnalysisReader {
         do { _ = try RegularFile.check(path) } catch {
             throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "the analysis \(error.message)")
         }
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.message))")
         }
-        return try decode(data, file: path, full: full)
+        return try withExtendedLifetime(file) { () throws(AnalysisReadError) -> Analysis in
+            try decode(file.bytes, file: path, full: full, release: { file.release($0) })
+        }
     }
 
     /// Reads and checks an analysis from its bytes; `file` names it in the error.
     public static func decode(_ data: Data, file: String, full: Bool = false) throws(AnalysisReadError) -> Analysis {
+        let outcome = data.withUnsafeBytes { raw -> Result<Analysis, AnalysisReadError> in
+            Result { () throws(AnalysisReadError) -> Analysis in try decode(raw.bindMemory(to: UInt8.self), file: file, full: full) }
+        }
+        return try outcome.get()
+    }
+
+    /// Reads and checks an analysis from `bytes`; `release` is told each stretch of bytes the
+    /// reader is done with.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, full: Bool,
+                       release: (@Sendable (Range<Int>) -> Void)? = nil) throws(AnalysisReadError) -> Analysis {
         let analysis: Analysis
         do {
-            analysis = try read(data, full: full)
+            analysis = try read(bytes, full: full, release: release)
         } catch {
             // Ran off the end: the file was cut short (a copy or a write interrupted).
-            if error.offset >= data.count {
-                throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
+            if error.offset >= bytes.count {
+                throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: bytes), kind: .invalid,
                                         "the analysis ends early (\(error) at byte \(error.offset), the end of the file): "
                                             + "it was cut short; write it again with `briefing analyze --json`")
             }
-            throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
+            throw AnalysisReadError(file: file, line: AnalysisReadError.line(of: error.offset, in: bytes), kind: .invalid,
                                     "not a saved analysis, or a damaged one (\(error) at byte \(error.offset)); "
                                         + "write it again with `briefing analyze --json`")
         }
@@ -47,20 +59,26 @@ public enum AnalysisReader {
 
     /// The analysis in `data`, unchecked; the error says at which byte and key reading stopped.
     static func read(_ data: Data, full: Bool = true) throws(JSONPullError) -> Analysis {
-        let outcome = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Analysis, JSONPullError> in
-            var p = JSONPull(raw.bindMemory(to: UInt8.self))
-            p.full = full
-            do {
-                let a = try Analysis.read(from: &p)
-                p.ws()
-                guard p.i == p.b.count else { throw p.fail("more after the analysis") }
-                return .success(a)
-            } catch {
-                // Every reader of the table throws JSONPullError.
-                return .failure(error as? JSONPullError ?? p.fail("\(error)"))
-            }
+        let outcome = data.withUnsafeBytes { raw -> Result<Analysis, JSONPullError> in
+            Result { () throws(JSONPullError) -> Analysis in try read(raw.bindMemory(to: UInt8.self), full: full) }
         }
         return try outcome.get()
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, full: Bool,
+                     release: (@Sendable (Range<Int>) -> Void)? = nil) throws(JSONPullError) -> Analysis {
+        var p = JSONPull(bytes)
+        p.full = full
+        p.release = release
+        do {
+            let a = try Analysis.read(from: &p)
+            p.ws()
+            guard p.i == p.b.count else { throw p.fail("more after the analysis") }
+            return a
+        } catch {
+            // Every reader of the table throws JSONPullError.
+            throw error as? JSONPullError ?? p.fail("\(error)")
+        }
     }
 }
 
@@ -83,8 +101,8 @@ public struct AnalysisReadError: Error, Sendable, CustomStringConvertible {
     public var description: String { Diagnostic(.error, file: file, line: line, message).description }
 
     /// The 1-based line holding byte `offset`.
-    static func line(of offset: Int, in data: Data) -> Int {
-        data.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    static func line<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) -> Int {
+        bytes.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }
 

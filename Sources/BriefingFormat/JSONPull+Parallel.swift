@@ -54,7 +54,7 @@ extension JSONPull {
         let results = SlotArray<[T]>(count: chunks, repeating: [])
         let errors = SlotArray<Error?>(count: chunks, repeating: nil)
         nonisolated(unsafe) let bytes = b
-        let full = self.full
+        let full = self.full, release = self.release
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
             let lo = starts.count * k / chunks, hi = starts.count * (k + 1) / chunks
             var p = JSONPull(bytes)
@@ -67,6 +67,7 @@ extension JSONPull {
                     out.append(try element(&p))
                 }
                 results[k] = out
+                if lo < hi { release?(starts[lo]..<p.i) }
             } catch { errors[k] = error }
         }
         if let e = errors.values.compactMap({ $0 }).first { throw e }
@@ -112,7 +113,7 @@ extension JSONPull {
         let results = SlotArray<[T]>(count: n, repeating: [])
         let ends = ChunkEnds(n)
         nonisolated(unsafe) let bytes = b
-        let full = self.full
+        let full = self.full, release = self.release
         DispatchQueue.concurrentPerform(iterations: n) { c in
             // A chunk after one that met the array's end is past it.
             guard !ends.closedBefore(c) else { return }
@@ -137,6 +138,7 @@ extension JSONPull {
                     if p.i > limit { return }
                 }
                 results[c] = out
+                release?(starts[c]..<p.i)
             } catch { return }
         }
         let chunkValues = results.values

@@ -58,6 +58,8 @@ struct JSONPull {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
     var full = true
+    /// Told each stretch of bytes a parallel read has turned into values (`MappedFile.release`).
+    var release: (@Sendable (Range<Int>) -> Void)?
     /// Objects and arrays open around the position: a file nested deeper than any analysis is
     /// refused rather than recursed into until the stack runs out.
     var depth = 0

@@ -71,6 +71,36 @@ import Testing
         #expect(try meeting("012_call_december.txt").source == nil)
     }
 
+    /// An added participant the people registry knows (by name or alias, any case or spacing)
+    /// is named as the extractor names them: canonical name, office on the day, side, known;
+    /// someone it does not know keeps what the entry says; a known person already there is stale.
+    @Test func anAddedParticipantIsLookedUpInThePeopleRegistry() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("corrector-people-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("012_call_december.txt"),
+                                         to: root.appendingPathComponent("012_call_december.txt"))
+        try Data("""
+            012_call_december.txt:
+              participants:
+                add:
+                  - {name: "mike  POMPEO"}
+                  - {name: "Jane Roe", role: "Adviser", side: japan}
+                  - {name: "Donald Trump"}
+            """.utf8).write(to: root.appendingPathComponent("corrections.yaml"))
+        let a = try CorpusAnalyzer(configuration: shippedConfiguration, options: .init(asOf: CalendarDay(year: 2026, month: 11, day: 21)))
+            .analyze(folder: root)
+        let m = try #require(a.meetings.first)
+        let pompeo = try #require(m.participants.first { $0.name == "Michael R. Pompeo" }, "\(m.participants.map(\.name))")
+        #expect(pompeo.known && pompeo.role == "Secretary of State" && pompeo.side == "us" && pompeo.country == "United States"
+                && pompeo.source == "analyst")
+        let roe = try #require(m.participants.first { $0.name == "Jane Roe" })
+        #expect(!roe.known && roe.role == "Adviser" && roe.side == "japan" && roe.country == "Japan")
+        #expect(m.participants.filter { $0.name.contains("Trump") }.count == 1)
+        #expect(a.diagnostics.contains { $0.line == 6 && $0.message.contains("\"Donald Trump\" is already a participant") },
+                "\(a.diagnostics)")
+    }
+
     /// Every stale entry is a warning at its line in corrections.yaml, counted in the summary.
     @Test func staleEntriesAreWarningsAtTheirLines() throws {
         let stale = Self.corrected.diagnostics.filter { $0.file.hasSuffix("corrections.yaml") }
