@@ -12,15 +12,19 @@ public struct CorpusAnalyzer: Sendable {
         /// Keep each statement's speaker, topics and section (every statement's id, line and
         /// text are kept).
         public var keepStatements = false
+        /// Keep the sentences at all; off, meetings hold none (`statements` nil) and a book
+        /// reads its quoted readouts' again (`sentences(of:)`).
+        public var keepSentences = true
         /// Latest date a missing year may be inferred for; today by default.
         public var asOf: CalendarDay?
         /// Told how many readouts are extracted, as they are.
         public var progress: ProgressHandler?
         /// Apply the input folder's `corrections.yaml`, when it has one (off: the extractor alone).
         public var applyCorrections = true
-        public init(keepStatements: Bool = false, asOf: CalendarDay? = nil, progress: ProgressHandler? = nil,
-                    applyCorrections: Bool = true) {
+        public init(keepStatements: Bool = false, keepSentences: Bool = true, asOf: CalendarDay? = nil,
+                    progress: ProgressHandler? = nil, applyCorrections: Bool = true) {
             self.keepStatements = keepStatements
+            self.keepSentences = keepSentences
             self.asOf = asOf
             self.progress = progress
             self.applyCorrections = applyCorrections
@@ -41,7 +45,7 @@ public struct CorpusAnalyzer: Sendable {
         self.configuration = configuration
         self.options = options
         extractor = MeetingExtractor(configuration: configuration, asOf: options.asOf ?? CorpusAnalyzer.today(),
-                                     keepStatements: options.keepStatements)
+                                     keepStatements: options.keepStatements, keepSentences: options.keepSentences)
         corrector = MeetingCorrector(extractor: extractor, relationship: configuration.relationship, people: configuration.people)
     }
 
@@ -264,6 +268,21 @@ public struct CorpusAnalyzer: Sendable {
             if let done, let progress = options.progress { progress("extracting readouts", done.add(hi - lo), count) }
         }
         return box.values.map { $0! }
+    }
+
+    /// The sentences of `meetings`, read again from their readouts (`Meeting.path`), by file:
+    /// for an analysis made without them (`keepSentences` off) whose book quotes a few. A
+    /// readout that no longer reads is left out (its Sources entry then says so).
+    public func sentences(of meetings: [Meeting]) -> [String: [Statement]] {
+        var options = self.options
+        options.keepSentences = true
+        options.progress = nil
+        let reader = CorpusAnalyzer(configuration: configuration, options: options)
+        var out: [String: [Statement]] = [:]
+        for m in meetings {
+            if let s = reader.extract(readoutAt: URL(fileURLWithPath: m.path), manifest: nil).meeting?.statements { out[m.file] = s }
+        }
+        return out
     }
 
     /// Aggregates extracted readouts: meetings in date order, topic frequencies, threads.

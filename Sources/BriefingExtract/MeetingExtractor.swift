@@ -15,16 +15,20 @@ public final class MeetingExtractor: Sendable {
     let topics: TopicMatcher
     let detector: CommitmentDetector
     let keepStatements: Bool
+    /// Whether meetings keep their sentences at all (id, line, text); off where only counts,
+    /// topics and commitments are wanted (a chart or a brief from readouts).
+    let keepSentences: Bool
     let lexicon: Lexicon
     /// A shared one-element list per topic and concept id.
     let singletons: [String: [String]]
     /// Words that say a leader is new in office: a year-less date is then in the term's first year.
     let firstTermCues: PhraseMatcher<Bool>
 
-    public init(configuration: Configuration, asOf: CalendarDay, keepStatements: Bool = false) {
+    public init(configuration: Configuration, asOf: CalendarDay, keepStatements: Bool = false, keepSentences: Bool = true) {
         self.configuration = configuration
         self.asOf = asOf
         self.keepStatements = keepStatements
+        self.keepSentences = keepSentences
         let lexicon = Lexicon()
         self.lexicon = lexicon
         let titles = configuration.relationship.sides.flatMap(\.titles)
@@ -470,6 +474,7 @@ public final class MeetingExtractor: Sendable {
             if onLine > 1 { for k in commitmentsBefore..<commitments.count { commitments[k].sentenceOnLine = onLine } }
             // Every sentence is kept with its id (the book's Sources quote them); speaker, topics
             // and section only when asked (`analyze --statements`).
+            guard keepSentences else { continue }
             var statement = keepStatements
                 ? Statement(text: p.sentence.text, line: p.sentence.line, speaker: speaker,
                             topics: found.map { topics.topicIDs[$0] }, section: p.sentence.section)
@@ -494,7 +499,7 @@ public final class MeetingExtractor: Sendable {
             dateInferred: date.inferred, dateSource: date.source, kinds: kinds, parts: parts,
             participants: participants, mentioned: mentioned, place: place, startTime: timing.start ?? parts.first?.startTime,
             durationMinutes: timing.minutes ?? Self.span(parts), sections: sections, statementCount: sentences.count,
-            topics: topicList, commitments: commitments, statements: statements)
+            topics: topicList, commitments: commitments, statements: keepSentences ? statements : nil)
         return (meeting, diags)
     }
 

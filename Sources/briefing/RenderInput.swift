@@ -119,11 +119,16 @@ struct SinceOptions: ParsableArguments {
 }
 
 extension RenderInputOptions {
-    /// Where the book reads back the sentences a lean read of a saved analysis left in the
-    /// file (`Meeting.statementsInFile`); nil for readouts analysed now, which have theirs. A
-    /// file that changed since it was read is `file:line: error:` and exit 65.
-    var statementLookup: StatementLookup? {
-        guard let path = analysis else { return nil }
+    /// Where the book reads the sentences of the readouts it quotes: where a lean read of a
+    /// saved analysis left them in the file (`Meeting.statementsInFile`; a file that changed
+    /// since it was read is `file:line: error:` and exit 65), or, for readouts analysed now
+    /// (which keep none), from the readouts again.
+    var statementLookup: StatementLookup {
+        guard let path = analysis else {
+            return { [layoutsFolder, relationship] meetings in
+                try AnalysisFromReadouts.sentences(of: meetings, layouts: layoutsFolder, relationship: relationship)
+            }
+        }
         return { meetings in
             var spans: [String: FileSpan] = [:]
             for m in meetings { if let span = m.statementsInFile { spans[m.file] = span } }

@@ -24,6 +24,27 @@ import Testing
         #expect(a.summary.commitmentsByStrength.values.reduce(0, +) == total)
     }
 
+    /// Without sentences, meetings hold none and everything else is the same; the sentences of
+    /// any of them read again from their readouts are the ones a full analysis keeps.
+    @Test func withoutSentencesOnlyTheSentencesAreMissingAndTheyReadBack() throws {
+        let seeds = packageRoot.appendingPathComponent("seeds")
+        let options = CorpusAnalyzer.Options(asOf: CalendarDay(year: 2026, month: 11, day: 21))
+        var lean = options
+        lean.keepSentences = false
+        let whole = try CorpusAnalyzer(configuration: shippedConfiguration, options: options).analyze(folder: seeds)
+        let without = try CorpusAnalyzer(configuration: shippedConfiguration, options: lean).analyze(folder: seeds)
+        #expect(without.meetings.allSatisfy { $0.statements == nil })
+        var stripped = whole
+        for i in stripped.meetings.indices { stripped.meetings[i].statements = nil }
+        #expect(AnalysisWriter.data(stripped) == AnalysisWriter.data(without))
+        let again = CorpusAnalyzer(configuration: shippedConfiguration, options: lean).sentences(of: Array(without.meetings.suffix(2)))
+        #expect(again.count == 2)
+        for m in whole.meetings.suffix(2) { #expect(again[m.file] == m.statements, "\(m.file)") }
+        var gone = without.meetings[0]
+        gone.path += ".missing"
+        #expect(CorpusAnalyzer(configuration: shippedConfiguration, options: lean).sentences(of: [gone]).isEmpty)
+    }
+
     @Test func threadsGroupByMeaning() throws {
         let a = try analyzer.analyze(folder: packageRoot.appendingPathComponent("seeds"))
         func thread(_ id: String) throws -> CommitmentThread { try #require(a.threads.first { $0.id == id }, "\(id)") }
