@@ -9,11 +9,12 @@ import Foundation
 /// Meetings keep no sentences: the book reads again those of the few readouts it quotes
 /// (`sentences(of:)`), so a large folder is not held in memory twice over.
 enum AnalysisFromReadouts {
-    static func analyze(folder: URL, layouts: URL, relationship: String?) throws -> Analysis {
+    static func analyze(folder: URL, layouts: URL, relationship: String?, corrections: Bool = true) throws -> Analysis {
         let config = try loadConfiguration(layouts.path, relationship: relationship)
         let analysis: Analysis
         do {
-            analysis = try CorpusAnalyzer(configuration: config, options: .init(keepSentences: false)).analyze(folder: folder)
+            analysis = try CorpusAnalyzer(configuration: config, options: .init(keepSentences: false, applyCorrections: corrections))
+                .analyze(folder: folder)
         } catch {
             printError("\(error)")
             throw ExitCode(66)

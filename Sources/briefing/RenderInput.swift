@@ -23,8 +23,14 @@ struct RenderInputOptions: ParsableArguments {
         valueName: "name"))
     var relationship: String?
 
+    @Flag(name: .long, help: "With --input: leave the folder's corrections.yaml aside (the extractor's findings alone).")
+    var noCorrections = false
+
     func validate() throws {
         if input != nil && analysis != nil { throw ValidationError("give --input or --analysis, not both") }
+        if noCorrections && analysis != nil {
+            throw ValidationError("--no-corrections goes with --input: a saved analysis is as `analyze` wrote it (write one with `analyze --no-corrections`)")
+        }
         if input == nil && analysis == nil { throw ValidationError("give --input DIR (readouts) or --analysis FILE (saved analysis)") }
     }
 
@@ -42,7 +48,7 @@ struct RenderInputOptions: ParsableArguments {
             }
         } else {
             loaded = try AnalysisFromReadouts.analyze(folder: URL(fileURLWithPath: input!), layouts: layoutsFolder,
-                                                      relationship: relationship)
+                                                      relationship: relationship, corrections: !noCorrections)
         }
         // An analysis made before relationship packs, or one to show under another pack's names.
         if analysis != nil, relationship != nil || loaded.relationship == nil {

@@ -95,4 +95,30 @@ import Testing
         #expect(a.contains("\"source\":\"analyst\"") && a.contains("\"corrections\": ["))
         #expect(!b.contains("\"source\"") && !b.contains("\"corrections\""))
     }
+
+    /// Rendering from readouts applies the corrections too, unless told `--no-corrections`,
+    /// which a saved analysis (corrected or not when written) does not take.
+    @Test func renderingFromReadoutsCanLeaveTheCorrectionsAside() throws {
+        let root = try workspace("render")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func appendix(_ args: [String]) throws -> String {
+            let r = try runBriefing(["book", "--input", "input", "-o", "b.pdf"] + args, in: root)
+            #expect(r.status == 0, "\(r.stderr)")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+            p.arguments = [root.appendingPathComponent("b.pdf").path, "-"]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return text
+        }
+        #expect(try appendix([]).contains("Corrections in force"))
+        let plain = try appendix(["--no-corrections"])
+        #expect(!plain.contains("Corrections in force") && !plain.contains("†"))
+        #expect(try runBriefing(["analyze", "--input", "input", "--json", "a.json", "--quiet"], in: root).status == 0)
+        let refused = try runBriefing(["brief", "--analysis", "a.json", "--no-corrections", "-o", "c.pdf"], in: root)
+        #expect(refused.status == 64 && refused.stderr.contains("--no-corrections goes with --input"), "\(refused.stderr)")
+    }
 }
