@@ -75,8 +75,7 @@ import Testing
     /// is named as the extractor names them: canonical name, office on the day, side, known;
     /// someone it does not know keeps what the entry says; a known person already there is stale.
     @Test func anAddedParticipantIsLookedUpInThePeopleRegistry() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("corrector-people-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: Self.folder.appendingPathComponent("012_call_december.txt"),
                                          to: root.appendingPathComponent("012_call_december.txt"))
