@@ -55,6 +55,9 @@ extension RenderSuite {
         #expect(text.contains("\(changes.newCommitments.count) new commitments"))
         let strongest = try #require(changes.newCommitments.max { $0.commitment.strength < $1.commitment.strength })
         #expect(text.contains("· \(strongest.commitment.strength.label) ·"))
+        // Each new commitment's line names its sentence before the quote, which may be cut.
+        let shown = SinceLines(changes: changes, analysis: analysis).strongestCommitments.prefix(Layout.defaults(for: .brief).limits.sinceLines)
+        for n in shown { #expect(text.contains("· \(n.commitment.statement): “"), "\(n.commitment.statement) not named before its quote") }
     }
 }
 }

@@ -36,8 +36,9 @@ struct SinceLines {
         }
     }
 
+    /// The sentence's id before the quote: a line cut to fit keeps where to check it.
     func line(_ n: ChangesSince.NewCommitment) -> String {
-        "\(n.date) · \(n.commitment.strength.label) · \(actor(n.commitment.actor)): “\(n.commitment.text)” (\(n.commitment.statement))"
+        "\(n.date) · \(n.commitment.strength.label) · \(actor(n.commitment.actor)) · \(n.commitment.statement): “\(n.commitment.text)”"
     }
 
     func line(_ t: ChangesSince.TrendChange) -> String {
