@@ -21,6 +21,10 @@ public struct CorpusAnalyzer: Sendable {
         public var progress: ProgressHandler?
         /// Apply the input folder's `corrections.yaml`, when it has one (off: the extractor alone).
         public var applyCorrections = true
+        /// Done to each meeting as soon as it is extracted and corrected: `analyze` encodes its
+        /// sentences then (`AnalysisWriter.encodeStatements`), so 50,000 readouts' sentences
+        /// wait for the export in their written form.
+        public var finish: (@Sendable (inout Meeting) -> Void)?
         public init(keepStatements: Bool = false, keepSentences: Bool = true, asOf: CalendarDay? = nil,
                     progress: ProgressHandler? = nil, applyCorrections: Bool = true) {
             self.keepStatements = keepStatements
@@ -207,6 +211,7 @@ public struct CorpusAnalyzer: Sendable {
         if let corrections, let entry = corrections[name] {
             diags += corrector.apply(entry, to: &meeting, lastLine: text.lines.map(\.number).max() ?? 0, file: corrections.file)
         }
+        options.finish?(&meeting)
         return ReadoutResult(meeting: meeting, diagnostics: diags)
     }
 
@@ -277,6 +282,7 @@ public struct CorpusAnalyzer: Sendable {
         var options = self.options
         options.keepSentences = true
         options.progress = nil
+        options.finish = nil
         let reader = CorpusAnalyzer(configuration: configuration, options: options)
         var out: [String: [Statement]] = [:]
         for m in meetings {

@@ -21,7 +21,8 @@ extension Analysis: FormatObject {
         .field("input", { $0.input }, { $0.input = $1 }),
         .field("lapse_after_meetings", { $0.lapseAfterMeetings }, { $0.lapseAfterMeetings = $1 }, absent: .omitted),
         .bulk("meetings", { $0.meetings }, { $0.meetings = $1 },
-              estimatedBytes: { 1_000 + 500 * $0.commitments.count + ($0.statements?.count ?? 0) * 300 }),
+              estimatedBytes: { 1_000 + 500 * $0.commitments.count + ($0.statements?.count ?? 0) * 300
+                  + ($0.statementsEncoded?.count ?? 0) }),
         .field("relationship", { $0.relationship }, { $0.relationship = $1 }, absent: .omitted),
         .field("summary", { $0.summary }, { $0.summary = $1 }).required(),
         .lines("taxonomy", { $0.taxonomy }, { $0.taxonomy = $1 }),
@@ -96,7 +97,8 @@ extension Meeting: FormatObject {
         .field("start_time", { $0.startTime }, { $0.startTime = $1 }),
         .field("statement_count", { $0.statementCount }, { $0.statementCount = $1 }),
         .field("statements", { $0.statements }, { $0.statements = $1 }, absent: .omitted, lean: true)
-            .whereSkipped { m, bytes in m.statementsInFile = FileSpan(bytes) },
+            .whereSkipped { m, bytes in m.statementsInFile = FileSpan(bytes) }
+            .preEncoded { $0.statementsEncoded },
         .field("title", { $0.title }, { $0.title = $1 }),
         .field("topics", { $0.topics }, { $0.topics = $1 }),
     ])

@@ -30,6 +30,16 @@ public enum AnalysisWriter {
         }
     }
 
+    /// Encodes a meeting's sentences now, as the export will write them, and lets the list go
+    /// (`Meeting.statementsEncoded`): for a corpus held whole until it is written.
+    public static func encodeStatements(of m: inout Meeting) {
+        guard let statements = m.statements else { return }
+        let w = JSONWriter(capacity: 64 + 200 * statements.count)
+        [Statement].write(statements, to: w)
+        m.statementsEncoded = w.bytes
+        m.statements = nil
+    }
+
     /// The bytes `write(_:to:)` puts in the file.
     public static func data(_ analysis: Analysis) -> Data {
         var out = Data()

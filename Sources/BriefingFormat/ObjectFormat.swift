@@ -8,9 +8,9 @@ struct Field<Model>: Sendable {
     enum Absent: Sendable { case null, omitted }
 
     let key: StaticString
-    let write: @Sendable (JSONWriter, Model) -> Void
+    var write: @Sendable (JSONWriter, Model) -> Void
     /// Nil when the value is always written; else whether this record has one to write.
-    let isPresent: (@Sendable (Model) -> Bool)?
+    var isPresent: (@Sendable (Model) -> Bool)?
     /// Nil for a value derived from the others: written for the file's readers, recomputed
     /// on reading.
     let read: (@Sendable (inout JSONPull, inout Model) throws -> Void)?
@@ -54,6 +54,26 @@ struct Field<Model>: Sendable {
                                       absentWhenEmpty: Bool) -> Field {
         var f = Field.field(key, get, set)
         if absentWhenEmpty { f = Field(key: key, write: f.write, isPresent: { !get($0).isEmpty }, read: f.read) }
+        return f
+    }
+
+    /// The same field, written from `encoded` bytes as they are when the record holds its value
+    /// already encoded (and then present even when `get` gives nil).
+    func preEncoded(_ encoded: @escaping @Sendable (Model) -> [UInt8]?) -> Field {
+        var f = self
+        let plain: @Sendable (JSONWriter, Model) -> Void = write
+        let write: @Sendable (JSONWriter, Model) -> Void = { w, m in
+            if let bytes = encoded(m) {
+                bytes.withUnsafeBufferPointer { w.append($0) }
+            } else {
+                plain(w, m)
+            }
+        }
+        f.write = write
+        if let present = isPresent {
+            let either: @Sendable (Model) -> Bool = { m in encoded(m) != nil || present(m) }
+            f.isPresent = either
+        }
         return f
     }
 

@@ -37,6 +37,9 @@ public struct Meeting: Hashable, Sendable {
     public var statements: [Statement]?
     /// Where a lean read left `statements` in the analysis file it read (nil otherwise).
     public var statementsInFile: FileSpan?
+    /// `statements` as the export writes them (UTF-8 JSON), held instead of the list where a
+    /// whole corpus waits to be written (`analyze`): well under half the memory.
+    public var statementsEncoded: [UInt8]?
     /// Commitments the extractor found and an analyst dropped (`corrections.yaml`), kept to
     /// show what was said; nil when none.
     public var dropped: [Commitment]?

@@ -72,9 +72,11 @@ struct Analyze: ParsableCommand {
             asOfDay = d
         }
         let progress = TerminalProgress.make(command: "analyze", quiet: quiet)
-        let analyzer = CorpusAnalyzer(configuration: config, options: .init(keepStatements: statements, asOf: asOfDay,
-                                                                             progress: progress?.handler,
-                                                                             applyCorrections: !noCorrections))
+        var options = CorpusAnalyzer.Options(keepStatements: statements, asOf: asOfDay, progress: progress?.handler,
+                                             applyCorrections: !noCorrections)
+        // Sentences wait for the export already encoded: half the memory of the list.
+        if json != nil { options.finish = { AnalysisWriter.encodeStatements(of: &$0) } }
+        let analyzer = CorpusAnalyzer(configuration: config, options: options)
         let analysis: Analysis
         do {
             defer { progress?.clear() }
