@@ -129,7 +129,14 @@ extension RenderSuite {
         let text = try PDFTools.text(book, layout: false, first: try #require(Self.links(book).names["sources"]))
         let newest = try #require(whole.meetings.last?.statements?.last)
         #expect(text.replacingOccurrences(of: "\n", with: " ").contains(newest.text.split(separator: " ").prefix(4).joined(separator: " ")))
-        #expect(!text.contains("The analysis holds no sentences"))
+        #expect(!text.contains("No sentences of this readout"))
+
+        // A readout whose sentences are not found is quoted by its cited commitments, and says why.
+        let unfound = book.deletingLastPathComponent().appendingPathComponent("unfound.pdf")
+        _ = try BookRenderer(layout: layout).render(lean, to: unfound, date: PDFTools.date) { _ in [:] }
+        let said = try PDFTools.text(unfound, layout: false, first: try #require(Self.links(unfound).names["sources"]))
+        #expect(said.replacingOccurrences(of: "\n", with: " ").contains("No sentences of this readout to quote"))
+        try FileManager.default.removeItem(at: unfound)
 
         // A lookup that fails writes nothing, not even a temporary file.
         struct Unreadable: Error {}

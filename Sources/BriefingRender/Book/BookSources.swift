@@ -32,7 +32,7 @@ extension BookComposition {
         c.paragraph(head, style: style.caption, spaceAfter: 3, maxLines: 3)
         let cited = citations.sentences[m.file] ?? []
         guard let statements = quotedStatements[m.file] ?? m.statements, !statements.isEmpty else {
-            c.paragraph("The analysis holds no sentences of this readout (saved before they were kept: run `briefing analyze` again). "
+            c.paragraph("No sentences of this readout to quote (an analysis saved before they were kept, or a readout that no longer reads: run `briefing analyze` again). "
                         + "Its cited commitments:", style: style.caption, spaceAfter: 3)
             for cm in m.commitments where cited.contains(cm.statement) { sentence(cm.statement, line: cm.line, text: cm.text, cited: true, into: c) }
             c.space(8)
