@@ -112,12 +112,12 @@ extension AnalysisReader {
     public static func statements(from url: URL, at spans: [String: FileSpan]) throws(AnalysisReadError) -> [String: [Statement]] {
         let path = url.path
         guard !spans.isEmpty else { return [:] }
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.localizedDescription))")
+        let mapped: MappedFile
+        do { mapped = try MappedFile(path: path) } catch {
+            throw AnalysisReadError(file: path, line: nil, kind: .unreadable, "cannot read the analysis (\(error.message))")
         }
-        let outcome = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<[String: [Statement]], JSONPullError> in
-            let all = raw.bindMemory(to: UInt8.self)
+        return try withExtendedLifetime(mapped) { () throws(AnalysisReadError) -> [String: [Statement]] in
+            let all = mapped.bytes
             var found: [String: [Statement]] = [:]
             for (file, span) in spans {
                 var p = JSONPull(all)
@@ -128,14 +128,12 @@ extension AnalysisReader {
                     found[file] = try [Statement].read(from: &p)
                     guard p.i == span.bytes.upperBound else { throw p.fail("the analysis changed while it was read") }
                 } catch {
-                    return .failure(error as? JSONPullError ?? p.fail("\(error)"))
+                    let e = error as? JSONPullError ?? p.fail("\(error)")
+                    throw AnalysisReadError(file: path, line: AnalysisReadError.line(of: e.offset, in: all), kind: .invalid,
+                                            "cannot read the statements (\(e) at byte \(e.offset))")
                 }
             }
-            return .success(found)
-        }
-        do { return try outcome.get() } catch {
-            throw AnalysisReadError(file: path, line: AnalysisReadError.line(of: error.offset, in: data), kind: .invalid,
-                                    "cannot read the statements (\(error) at byte \(error.offset))")
+            return found
         }
     }
 }

@@ -5,9 +5,8 @@ import BriefingModel
 import Foundation
 
 /// Runs extraction on a folder of readouts for the render commands (`--input DIR`), printing
-/// its findings as `analyze` does.
-/// Meetings keep no sentences: the book reads again those of the few readouts it quotes
-/// (`sentences(of:)`), so a large folder is not held in memory twice over.
+/// its findings as `analyze` does. Meetings keep no sentences: the book reads again those of
+/// the few readouts it quotes (`sentences(of:)`), so a large folder is not held twice over.
 enum AnalysisFromReadouts {
     static func analyze(folder: URL, layouts: URL, relationship: String?, corrections: Bool = true) throws -> Analysis {
         let config = try loadConfiguration(layouts.path, relationship: relationship)
