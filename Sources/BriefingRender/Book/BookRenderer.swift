@@ -163,7 +163,7 @@ struct BookComposition {
             }
             canvas.line(from: Point(frame.x, frame.maxY - 40), to: Point(frame.maxX, frame.maxY - 40), st.colors.rule)
             canvas.text("Prepared by \(layout.author) from \(d.sources) meeting readout\(d.sources == 1 ? "" : "s"). "
-                        + "Every count in this book is computed from the readouts; the appendix lists them all.",
+                        + "Every count in this book is computed from the readouts, all listed in the appendix.",
                         in: Rect(x: frame.x, y: frame.maxY - 34, width: frame.width, height: 34), style: st.caption, maxLines: 2)
         }
     }
